@@ -1,0 +1,481 @@
+package lexicon
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/huashu/huashu/internal/foldtab"
+)
+
+// Option configures [Compile]. Options are comparable values.
+type Option interface{ apply(*config) }
+
+type config struct {
+	overlapping bool
+	maxNoise    int
+	seg         *Segmenter
+}
+
+type overlappingOpt bool
+
+func (o overlappingOpt) apply(c *config) { c.overlapping = bool(o) }
+
+// Overlapping makes the matcher report every match, overlapping or not,
+// instead of the leftmost-longest non-overlapping ones.
+func Overlapping() Option { return overlappingOpt(true) }
+
+type maxNoiseOpt int
+
+func (o maxNoiseOpt) apply(c *config) { c.maxNoise = int(o) }
+
+// WithMaxNoise sets how many noise characters (spaces, punctuation, symbols,
+// emoji, zero-width and combining characters) may stand between two
+// characters of a term: 0 turns noise skipping off, the most is 16, the
+// default is [DefaultMaxNoise].
+func WithMaxNoise(n int) Option { return maxNoiseOpt(n) }
+
+type segmenterOpt struct{ s *Segmenter }
+
+func (o segmenterOpt) apply(c *config) { c.seg = o.s }
+
+// WithSegmenter sets the segmenter that decides word boundaries for entries
+// with Word set. The default is [DefaultSegmenter], loaded on first use.
+func WithSegmenter(s *Segmenter) Option { return segmenterOpt{s} }
+
+// Classes of runes in a matcher's class table. Classes from firstClass up are
+// the term alphabet.
+const (
+	clsOther  = 0
+	clsNoise  = 1
+	clsBreak  = 2
+	clsExpand = 3
+
+	firstClass = 4
+	maxClasses = 1 << 16
+)
+
+// classTable maps runes to classes: an ASCII table, then 256-rune pages.
+type classTable struct {
+	ascii [utf8.RuneSelf]uint16
+	index []uint16 // r>>8 → page; page 0 is all clsOther
+	pages [][256]uint16
+}
+
+func (t *classTable) of(r rune) uint16 {
+	if uint32(r) >= 0x110000 {
+		return clsOther
+	}
+	return t.pages[t.index[r>>8]][r&0xff]
+}
+
+var (
+	baseOnce    sync.Once
+	baseClasses classTable // noise, break and expand classes of every rune
+)
+
+func baseClassTable() *classTable {
+	baseOnce.Do(func() {
+		t := &baseClasses
+		t.index = make([]uint16, 0x110000>>8)
+		t.pages = make([][256]uint16, 1, 300)
+		for hi := rune(0); hi < 0x110000>>8; hi++ {
+			if !foldtab.HasPage(hi) {
+				continue
+			}
+			var p [256]uint16
+			any := false
+			for lo := rune(0); lo < 256; lo++ {
+				if _, k := foldtab.Lookup(hi<<8 | lo); k != foldtab.Other {
+					p[lo] = uint16(k) // kinds and classes share 1, 2, 3
+					any = true
+				}
+			}
+			if any {
+				t.pages = append(t.pages, p)
+				t.index[hi] = uint16(len(t.pages) - 1)
+			}
+		}
+		for c := rune(0); c < utf8.RuneSelf; c++ {
+			t.ascii[c] = t.of(c)
+		}
+	})
+	return &baseClasses
+}
+
+// slot is one cell of the double-array automaton. A state is a slot index; the
+// child of state s on class c is t = base[s]+c when check[t] == s.
+type slot struct {
+	base  int32
+	check int32 // parent state, or -1 for a free slot
+	fail  int32 // Aho-Corasick failure link
+	emit  int32 // nearest state on the failure chain (self included) where a term ends, or -1
+}
+
+// pattern describes the term that ends at a state.
+type pattern struct {
+	length int32 // in folded units
+	entry  int32
+	needs  bool // Word or Except: check before accepting
+}
+
+// Matcher finds the terms of a lexicon in text. It is immutable after
+// [Compile] and safe for concurrent use by multiple goroutines.
+type Matcher struct {
+	entries  []Entry
+	cfg      config
+	cls      classTable
+	slots    []slot
+	out      []int32   // state → index into pats, or -1
+	depths   []uint8   // state → depth in the trie
+	pats     []pattern // one per entry
+	checks   []entryCheck
+	nclasses int
+	seg      segmenterRef
+}
+
+// Compile builds a Matcher for entries. Match.Entry in results is an index
+// into entries. It reports an [*EntryError] for an empty term, invalid UTF-8,
+// a term that folds to the same text as an earlier one, a term longer than
+// [MaxTermLen], a term containing a break, or an exception that does not
+// contain its term.
+func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
+	cfg := config{maxNoise: DefaultMaxNoise}
+	for _, o := range opts {
+		if o != nil {
+			o.apply(&cfg)
+		}
+	}
+	if cfg.maxNoise < 0 || cfg.maxNoise > 16 {
+		return nil, fmt.Errorf("lexicon: %w: WithMaxNoise(%d) is outside 0..16", ErrInvalidOption, cfg.maxNoise)
+	}
+	m := &Matcher{entries: slices.Clone(entries), cfg: cfg}
+	m.seg.explicit = cfg.seg
+	keys := make([][]rune, len(entries))
+	seen := make(map[string]int, len(entries))
+	m.pats = make([]pattern, len(entries))
+	m.checks = make([]entryCheck, len(entries))
+	entryErr := func(i int, err error) error {
+		e := entries[i]
+		return &EntryError{Index: i, Term: e.Term, File: e.File, Line: e.Line, Err: err}
+	}
+	for i, e := range entries {
+		key, err := termKey(e.Term)
+		if err != nil {
+			return nil, entryErr(i, err)
+		}
+		if j, dup := seen[string(key)]; dup {
+			return nil, entryErr(i, fmt.Errorf("%w: folds to %q like entry %d (%q)", ErrDuplicate, string(key), j, entries[j].Term))
+		}
+		seen[string(key)] = i
+		keys[i] = key
+		m.pats[i] = pattern{length: int32(len(key)), entry: int32(i)}
+		chk, err := newEntryCheck(e, key)
+		if err != nil {
+			return nil, entryErr(i, err)
+		}
+		m.checks[i] = chk
+		m.pats[i].needs = chk.word || len(chk.except) > 0
+	}
+	// Alphabet: most frequent runes get the smallest classes, which packs the double array.
+	freq := map[rune]int{}
+	for _, k := range keys {
+		for _, r := range k {
+			freq[r]++
+		}
+	}
+	alphabet := make([]rune, 0, len(freq))
+	for r := range freq {
+		alphabet = append(alphabet, r)
+	}
+	sort.Slice(alphabet, func(i, j int) bool {
+		if freq[alphabet[i]] != freq[alphabet[j]] {
+			return freq[alphabet[i]] > freq[alphabet[j]]
+		}
+		return alphabet[i] < alphabet[j]
+	})
+	if len(alphabet)+firstClass > maxClasses {
+		return nil, fmt.Errorf("lexicon: %w: %d distinct characters in terms (at most %d)", ErrTooManyRunes, len(alphabet), maxClasses-firstClass)
+	}
+	m.nclasses = len(alphabet) + firstClass
+	classOf := make(map[rune]uint16, len(alphabet))
+	for i, r := range alphabet {
+		classOf[r] = uint16(firstClass + i)
+	}
+	m.buildClassTable(alphabet, classOf)
+	seqs := make([][]uint16, len(keys))
+	for i, k := range keys {
+		s := make([]uint16, len(k))
+		for j, r := range k {
+			s[j] = classOf[r]
+		}
+		seqs[i] = s
+	}
+	m.buildAutomaton(seqs)
+	return m, nil
+}
+
+// termKey folds a term and drops its noise; it is what the automaton matches.
+func termKey(term string) ([]rune, error) {
+	if !utf8.ValidString(term) {
+		return nil, ErrInvalidUTF8
+	}
+	var key []rune
+	var err error
+	forEachUnit(term, 0, len(term), func(u unit) bool {
+		switch u.kind {
+		case foldtab.Noise:
+		case foldtab.Break:
+			err = fmt.Errorf("%w: %q", ErrBreakInTerm, string(u.r))
+			return false
+		default:
+			key = append(key, u.r)
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(key) == 0 {
+		if term == "" {
+			return nil, ErrEmptyTerm
+		}
+		return nil, fmt.Errorf("%w: only noise characters", ErrEmptyTerm)
+	}
+	if len(key) > MaxTermLen {
+		return nil, fmt.Errorf("%w: %d characters (at most %d)", ErrTooLong, len(key), MaxTermLen)
+	}
+	return key, nil
+}
+
+// buildClassTable copies the shared base table and writes the alphabet classes
+// of every rune that folds to an alphabet rune, copying pages on write.
+func (m *Matcher) buildClassTable(alphabet []rune, classOf map[rune]uint16) {
+	base := baseClassTable()
+	t := &m.cls
+	t.ascii = base.ascii
+	t.index = slices.Clone(base.index)
+	t.pages = slices.Clone(base.pages)
+	set := func(r rune, c uint16) {
+		if r < utf8.RuneSelf {
+			t.ascii[r] = c
+		}
+		hi := r >> 8
+		pi := t.index[hi]
+		if pi == 0 { // page 0 is shared by every rune that is Other: copy on write
+			t.pages = append(t.pages, [256]uint16{})
+			pi = uint16(len(t.pages) - 1)
+			t.index[hi] = pi
+		}
+		t.pages[pi][r&0xff] = c
+	}
+	for _, a := range alphabet {
+		c := classOf[a]
+		set(a, c)
+		for _, p := range foldtab.Preimages(a) {
+			set(p, c)
+		}
+	}
+}
+
+type trieNode struct {
+	firstChild, nextSibling int32
+	cls                     uint16
+	pat                     int32 // entry index ending here, or -1
+}
+
+// buildAutomaton builds a trie of the class sequences, lays it out as a double
+// array in breadth-first order and computes failure and output links.
+func (m *Matcher) buildAutomaton(seqs [][]uint16) {
+	order := make([]int, len(seqs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return slices.Compare(seqs[a], seqs[b]) })
+	nodes := make([]trieNode, 1, len(seqs)*2+1)
+	nodes[0] = trieNode{firstChild: -1, nextSibling: -1, pat: -1}
+	lastChild := make([]int32, 1, cap(nodes))
+	lastChild[0] = -1
+	for _, id := range order {
+		n := int32(0)
+		for _, c := range seqs[id] {
+			lc := lastChild[n]
+			if lc >= 0 && nodes[lc].cls == c {
+				n = lc
+				continue
+			}
+			nodes = append(nodes, trieNode{firstChild: -1, nextSibling: -1, cls: c, pat: -1})
+			lastChild = append(lastChild, -1)
+			child := int32(len(nodes) - 1)
+			if lc >= 0 {
+				nodes[lc].nextSibling = child
+			} else {
+				nodes[n].firstChild = child
+			}
+			lastChild[n] = child
+			n = child
+		}
+		nodes[n].pat = int32(id)
+	}
+
+	da := newDoubleArray(len(nodes))
+	nodeSlot := make([]int32, len(nodes))
+	queue := make([]int32, 0, len(nodes))
+	queue = append(queue, 0)
+	var cs []int32
+	for qi := 0; qi < len(queue); qi++ {
+		n := queue[qi]
+		if nodes[n].firstChild < 0 {
+			continue
+		}
+		cs = cs[:0]
+		for c := nodes[n].firstChild; c >= 0; c = nodes[c].nextSibling {
+			cs = append(cs, int32(nodes[c].cls))
+		}
+		b := da.findBase(cs)
+		s := nodeSlot[n]
+		da.slots[s].base = b
+		for c := nodes[n].firstChild; c >= 0; c = nodes[c].nextSibling {
+			t := b + int32(nodes[c].cls)
+			da.use(t, s)
+			nodeSlot[c] = t
+			queue = append(queue, c)
+		}
+	}
+	slots := da.slots
+	out := make([]int32, len(slots))
+	depths := make([]uint8, len(slots))
+	for i := range out {
+		out[i] = -1
+		slots[i].emit = -1
+	}
+	for n, s := range nodeSlot {
+		out[s] = nodes[n].pat
+	}
+	// Failure links in BFS order (queue is BFS order).
+	gotoFn := func(s int32, c int32) int32 {
+		t := slots[s].base + c
+		if t >= 0 && int(t) < len(slots) && slots[t].check == s {
+			return t
+		}
+		return -1
+	}
+	for _, n := range queue {
+		s := nodeSlot[n]
+		if n == 0 {
+			slots[s].fail = 0
+		}
+		if out[s] >= 0 {
+			slots[s].emit = s
+		} else if n != 0 {
+			slots[s].emit = slots[slots[s].fail].emit
+		}
+		for c := nodes[n].firstChild; c >= 0; c = nodes[c].nextSibling {
+			t := nodeSlot[c]
+			depths[t] = depths[s] + 1
+			cls := int32(nodes[c].cls)
+			if n == 0 {
+				slots[t].fail = 0
+				continue
+			}
+			f := slots[s].fail
+			for {
+				if g := gotoFn(f, cls); g >= 0 {
+					slots[t].fail = g
+					break
+				}
+				if f == 0 {
+					slots[t].fail = 0
+					break
+				}
+				f = slots[f].fail
+			}
+		}
+	}
+	m.slots = slots
+	m.out = out
+	m.depths = depths
+}
+
+// doubleArray is the layout under construction.
+type doubleArray struct {
+	slots     []slot
+	nextCheck int32
+}
+
+func newDoubleArray(n int) *doubleArray {
+	da := &doubleArray{nextCheck: 1}
+	da.grow(n + n/4 + 64)
+	da.slots[0].check = -2 // the root is nobody's child, and not free
+	return da
+}
+
+func (da *doubleArray) grow(n int) {
+	for len(da.slots) < n {
+		da.slots = append(da.slots, slot{check: -1, fail: 0, emit: -1})
+	}
+}
+
+func (da *doubleArray) use(t, parent int32) {
+	da.grow(int(t) + 1)
+	da.slots[t].check = parent
+}
+
+// findBase returns a base b such that b+c is free for every c in cs (sorted).
+func (da *doubleArray) findBase(cs []int32) int32 {
+	pos := max(cs[0], da.nextCheck) - 1
+	nonzero := int32(0)
+	for {
+		pos++
+		da.grow(int(pos) + 1)
+		if da.slots[pos].check != -1 {
+			nonzero++
+			continue
+		}
+		b := pos - cs[0]
+		da.grow(int(b+cs[len(cs)-1]) + 1)
+		ok := true
+		for _, c := range cs[1:] {
+			if da.slots[b+c].check != -1 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			if float64(nonzero)/float64(pos-da.nextCheck+1) >= 0.95 {
+				da.nextCheck = pos
+			}
+			return b
+		}
+	}
+}
+
+// Len reports how many entries the matcher was compiled from.
+func (m *Matcher) Len() int { return len(m.entries) }
+
+// Entry returns entry i as given to [Compile].
+func (m *Matcher) Entry(i int) Entry { return m.entries[i] }
+
+// States reports how many slots the automaton's double array holds.
+func (m *Matcher) States() int { return len(m.slots) }
+
+// MemoryUsage reports the approximate heap bytes held by the matcher's
+// automaton, class tables and check data (not the entries' own strings).
+func (m *Matcher) MemoryUsage() int {
+	n := len(m.slots)*16 + len(m.out)*4 + len(m.depths) + len(m.pats)*12
+	n += len(m.cls.index)*2 + len(m.cls.pages)*512
+	for _, c := range m.checks {
+		for _, e := range c.except {
+			n += 4 * (len(e.before) + len(e.after))
+		}
+	}
+	return n
+}
+
+func (m *Matcher) depth(s int32) int { return int(m.depths[s]) }
+
+// isHan reports whether r is a Han ideograph.
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }

@@ -1,0 +1,251 @@
+package lexicon
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxParseErrors caps how many bad lines one Parse call reports.
+const maxParseErrors = 20
+
+// maxLineLen is the longest line Parse accepts.
+const maxLineLen = 1 << 20
+
+// Parse reads a lexicon file. name is used in errors and recorded in each
+// entry's File; r is read to the end. The format is line-oriented UTF-8:
+//
+//	# A comment: '#' at the start of a line or after white space.
+//	# @defaults sets attributes for the entries that follow, until the next @defaults.
+//	@defaults category=abuse severity=minor
+//
+//	没素质
+//	神经病            severity=serious
+//	亲                word except=亲自,父亲,亲子 category=forbidden_address
+//	"100% 有效"       note="quote a term or value that holds spaces or #"
+//
+// A line is a term followed by attributes separated by white space. A term or
+// value may be double-quoted, with Go escapes (\" \\ \t \n \u4eb2). Attributes:
+//
+//	word            the term must stand as a word (also word=true, word=false)
+//	except=a,b,...  contexts in which the term is not a match; each must contain the term
+//	category=...    carried for the caller
+//	severity=...    carried for the caller
+//	note=...        carried for the caller
+//	x-NAME=...      any other attribute, carried in Entry.Attrs
+//
+// A byte order mark at the start and CRLF line ends are accepted. Every bad line
+// is reported as a [*ParseError] naming the file and line (up to 20 of them,
+// joined with errors.Join); when err is non-nil the entries are not usable.
+func Parse(name string, r io.Reader) ([]Entry, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), maxLineLen)
+	var (
+		entries  []Entry
+		errs     []error
+		defaults Entry
+		line     int
+	)
+	fail := func(format string, args ...any) {
+		if len(errs) < maxParseErrors {
+			errs = append(errs, &ParseError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
+		}
+	}
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if line == 1 {
+			text = strings.TrimPrefix(text, "\uFEFF")
+		}
+		text = strings.TrimSuffix(text, "\r")
+		if !utf8.ValidString(text) {
+			fail("invalid UTF-8")
+			continue
+		}
+		toks, err := tokenize(text)
+		if err != nil {
+			fail("%v", err)
+			continue
+		}
+		if len(toks) == 0 {
+			continue
+		}
+		if !toks[0].quoted && strings.HasPrefix(toks[0].text, "@") {
+			if toks[0].text != "@defaults" {
+				fail("unknown directive %q (want @defaults)", toks[0].text)
+				continue
+			}
+			var d Entry
+			if msg := applyAttrs(&d, toks[1:]); msg != "" {
+				fail("%s", msg)
+				continue
+			}
+			defaults = d
+			continue
+		}
+		if toks[0].text == "" {
+			fail("empty term")
+			continue
+		}
+		e := defaults
+		e.Except = append([]string(nil), defaults.Except...)
+		if defaults.Attrs != nil {
+			e.Attrs = make(map[string]string, len(defaults.Attrs))
+			for k, v := range defaults.Attrs {
+				e.Attrs[k] = v
+			}
+		}
+		e.Term, e.File, e.Line = toks[0].text, name, line
+		if msg := applyAttrs(&e, toks[1:]); msg != "" {
+			fail("%s", msg)
+			continue
+		}
+		entries = append(entries, e)
+	}
+	if err := sc.Err(); err != nil {
+		line++
+		if errors.Is(err, bufio.ErrTooLong) {
+			fail("line longer than %d bytes", maxLineLen)
+		} else {
+			errs = append(errs, fmt.Errorf("lexicon: %s: %w", name, err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return entries, nil
+}
+
+// applyAttrs sets the attributes in toks on e, returning a message for the first bad one.
+func applyAttrs(e *Entry, toks []token) string {
+	seen := map[string]bool{}
+	for _, t := range toks {
+		if t.quoted {
+			return fmt.Sprintf("unexpected quoted text %q: attributes are key=value", t.text)
+		}
+		key, val, hasVal := strings.Cut(t.text, "=")
+		if hasVal && t.valueQuoted {
+			val = t.value
+		}
+		if seen[key] {
+			return fmt.Sprintf("attribute %q given twice", key)
+		}
+		seen[key] = true
+		switch {
+		case key == "word":
+			if !hasVal {
+				e.Word = true
+				break
+			}
+			b, err := strconv.ParseBool(val)
+			if err != nil {
+				return fmt.Sprintf("word=%q: want true or false", val)
+			}
+			e.Word = b
+		case !hasVal:
+			return fmt.Sprintf("attribute %q has no value (want %s=...)", key, key)
+		case key == "except":
+			e.Except = e.Except[:0]
+			for _, x := range strings.Split(val, ",") {
+				if x = strings.TrimSpace(x); x != "" {
+					e.Except = append(e.Except, x)
+				}
+			}
+			if len(e.Except) == 0 {
+				return "except= lists no contexts"
+			}
+		case key == "category":
+			e.Category = val
+		case key == "severity":
+			e.Severity = val
+		case key == "note":
+			e.Note = val
+		case strings.HasPrefix(key, "x-") && len(key) > 2:
+			if e.Attrs == nil {
+				e.Attrs = map[string]string{}
+			}
+			e.Attrs[key] = val
+		default:
+			return fmt.Sprintf("unknown attribute %q (known: word, except, category, severity, note, x-...)", key)
+		}
+	}
+	return ""
+}
+
+// token is a whitespace-separated field of a lexicon line. A field is either a
+// quoted string (quoted) or bare text, possibly key="quoted value".
+type token struct {
+	text        string
+	quoted      bool
+	value       string // unquoted value of key="..."
+	valueQuoted bool
+}
+
+func tokenize(line string) ([]token, error) {
+	var toks []token
+	i := 0
+	for {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i >= len(line) || line[i] == '#' {
+			return toks, nil
+		}
+		if line[i] == '"' {
+			s, n, err := unquote(line[i:])
+			if err != nil {
+				return nil, err
+			}
+			toks = append(toks, token{text: s, quoted: true})
+			i += n
+			if i < len(line) && line[i] != ' ' && line[i] != '\t' {
+				return nil, fmt.Errorf("text after closing quote at column %d", i+1)
+			}
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' && line[j] != '\t' && line[j] != '"' {
+			j++
+		}
+		t := token{text: line[i:j]}
+		if j < len(line) && line[j] == '"' {
+			if !strings.HasSuffix(t.text, "=") {
+				return nil, fmt.Errorf("unexpected quote at column %d", j+1)
+			}
+			s, n, err := unquote(line[j:])
+			if err != nil {
+				return nil, err
+			}
+			t.value, t.valueQuoted = s, true
+			t.text += s
+			j += n
+			if j < len(line) && line[j] != ' ' && line[j] != '\t' {
+				return nil, fmt.Errorf("text after closing quote at column %d", j+1)
+			}
+		}
+		toks = append(toks, t)
+		i = j
+	}
+}
+
+// unquote reads a Go-style double-quoted string at the start of s and returns
+// its value and length.
+func unquote(s string) (string, int, error) {
+	for j := 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '"':
+			v, err := strconv.Unquote(s[:j+1])
+			if err != nil {
+				return "", 0, fmt.Errorf("bad quoted string %s", s[:j+1])
+			}
+			return v, j + 1, nil
+		}
+	}
+	return "", 0, errors.New("unterminated quoted string")
+}
