@@ -92,9 +92,10 @@ func forEachUnit(text string, from, to int, fn func(u unit) bool) {
 			continue
 		}
 		exp := foldtab.Expansion(r)
+		firstU, lastU := unitBounds(exp)
 		for j, x := range exp {
 			_, xk := foldtab.Lookup(x)
-			if !fn(unit{x, i, i + n, xk, j == 0, j+utf8.RuneLen(x) == len(exp)}) {
+			if !fn(unit{x, i, i + n, xk, j == firstU, j == lastU}) {
 				return
 			}
 		}
@@ -123,7 +124,7 @@ func Normalize(text string) Normalized { return normalize(text, DefaultMaxNoise)
 func normalize(text string, maxNoise int) Normalized {
 	var b strings.Builder
 	var spans []span
-	noise, noiseStart := 0, 0
+	noise, noiseStart, prevEnd := 0, 0, 0
 	emitted := false
 	forEachUnit(text, 0, len(text), func(u unit) bool {
 		if u.kind == foldtab.Noise {
@@ -134,8 +135,11 @@ func normalize(text string, maxNoise int) Normalized {
 			return true
 		}
 		if noise > maxNoise && emitted {
+			// The marker stands for the noise between the previous unit and
+			// this one; noise inside an expanded rune (the ")" of ⑴) maps to
+			// the empty span at its end.
 			b.WriteByte('\n')
-			spans = append(spans, span{noiseStart, u.start})
+			spans = append(spans, span{max(noiseStart, prevEnd), max(u.start, prevEnd)})
 		}
 		noise = 0
 		n := b.Len()
@@ -144,6 +148,7 @@ func normalize(text string, maxNoise int) Normalized {
 			spans = append(spans, span{u.start, u.end})
 		}
 		emitted = true
+		prevEnd = u.end
 		return true
 	})
 	return Normalized{Text: b.String(), spans: spans}

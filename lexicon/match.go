@@ -33,7 +33,7 @@ func (m *Matcher) AppendAll(dst []Match, text string) []Match {
 	if len(m.slots) == 0 {
 		return dst
 	}
-	sc := scanner{m: m, text: text, dst: dst, n0: len(dst), lastEnd: -1}
+	sc := scanner{m: m, text: text, dst: dst, n0: len(dst), lastEnd: -1, restart: -1}
 	sc.run()
 	if m.cfg.overlapping {
 		slices.SortFunc(sc.dst[sc.n0:], compareMatches)
@@ -71,11 +71,15 @@ type scanner struct {
 	candStart, candEnd  int
 	candEntry           int32
 	lastEnd             int // first unit index after the last committed match
+	restart             int // after a commit: the byte offset to resume scanning at, else -1
 	ring                [ringSize]int
 }
 
 // run scans the text. The common path (one unit per rune) is inline; runes
-// that expand to several units go through unitSlow.
+// that expand to several units go through expand. In leftmost-longest mode a
+// match is committed only once no match can start at or before it; the scan
+// then resumes from the root at the committed match's end, so that matches
+// passed over while it was pending are found again.
 func (sc *scanner) run() {
 	m := sc.m
 	text := sc.text
@@ -85,74 +89,87 @@ func (sc *scanner) run() {
 	pages := m.cls.pages
 	maxNoise := m.cfg.maxNoise
 	s := int32(0)
-	for i := 0; i < len(text); {
-		c := text[i]
-		var cls uint16
-		n := 1
-		if c < utf8.RuneSelf {
-			cls = ascii[c]
-		} else {
-			var r rune
-			if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-				r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-				n = 3
-				if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
-					r, n = utf8.RuneError, 1
-				}
+	i := 0
+	for {
+		for i < len(text) {
+			c := text[i]
+			var cls uint16
+			n := 1
+			if c < utf8.RuneSelf {
+				cls = ascii[c]
 			} else {
-				r, n = utf8.DecodeRuneInString(text[i:])
-			}
-			if r == utf8.RuneError && n == 1 {
-				cls = clsOther
-			} else {
-				cls = pages[index[r>>8]][r&0xff]
-			}
-		}
-		if cls >= firstClass {
-			sc.noise = 0
-			sc.ring[sc.u&(ringSize-1)] = i << 1
-			sc.u++
-			for {
-				t := slots[s].base + int32(cls)
-				if uint32(t) < uint32(len(slots)) && slots[t].check == s {
-					s = t
-					break
+				var r rune
+				if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+					r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+					n = 3
+					if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
+						r, n = utf8.RuneError, 1
+					}
+				} else {
+					r, n = utf8.DecodeRuneInString(text[i:])
 				}
-				if s == 0 {
-					break
+				if r == utf8.RuneError && n == 1 {
+					cls = clsOther
+				} else {
+					cls = pages[index[r>>8]][r&0xff]
 				}
-				s = slots[s].fail
 			}
-			if slots[s].emit >= 0 || sc.have {
+			if cls >= firstClass {
+				sc.noise = 0
+				sc.ring[sc.u&(ringSize-1)] = i << 1
+				sc.u++
+				for {
+					t := slots[s].base + int32(cls)
+					if uint32(t) < uint32(len(slots)) && slots[t].check == s {
+						s = t
+						break
+					}
+					if s == 0 {
+						break
+					}
+					s = slots[s].fail
+				}
+				if slots[s].emit >= 0 || sc.have {
+					sc.s = s
+					sc.emit(i+n, true)
+					if sc.restart >= 0 {
+						i, s, sc.restart = sc.restart, 0, -1
+						continue
+					}
+				}
+				i += n
+				continue
+			}
+			switch cls {
+			case clsNoise:
+				sc.noise++
+				if sc.noise > maxNoise && s != 0 {
+					s = 0
+					sc.reset()
+				}
+			case clsExpand:
 				sc.s = s
-				sc.emit(i+n, true)
+				r, _ := utf8.DecodeRuneInString(text[i:])
+				sc.expand(r, i, i+n)
+				s = sc.s
+			default: // clsOther, clsBreak: no term spans this rune
+				sc.noise = 0
+				if s != 0 || sc.have {
+					s = 0
+					sc.reset()
+				}
+			}
+			if sc.restart >= 0 {
+				i, s, sc.restart = sc.restart, 0, -1
+				continue
 			}
 			i += n
-			continue
 		}
-		switch cls {
-		case clsNoise:
-			sc.noise++
-			if sc.noise > maxNoise && s != 0 {
-				s = 0
-				sc.reset()
-			}
-		case clsExpand:
-			sc.s = s
-			r, _ := utf8.DecodeRuneInString(text[i:])
-			sc.expand(r, i, i+n)
-			s = sc.s
-		default: // clsOther, clsBreak: no term spans this rune
-			sc.noise = 0
-			if s != 0 || sc.have {
-				s = 0
-				sc.reset()
-			}
+		if !sc.have {
+			return
 		}
-		i += n
-	}
-	if sc.have {
 		sc.commit()
+		i, s, sc.restart = sc.restart, 0, -1
 	}
 }
 
@@ -169,8 +186,9 @@ func (sc *scanner) reset() {
 func (sc *scanner) expand(r rune, start, end int) {
 	m := sc.m
 	exp := foldtab.Expansion(r)
+	firstU, lastU := unitBounds(exp)
 	for j, x := range exp {
-		first, last := j == 0, j+utf8.RuneLen(x) == len(exp)
+		first, last := j == firstU, j == lastU
 		cls := m.cls.of(x)
 		switch {
 		case cls >= firstClass:
@@ -193,6 +211,9 @@ func (sc *scanner) expand(r rune, start, end int) {
 		default:
 			sc.noise = 0
 			sc.reset()
+		}
+		if sc.restart >= 0 {
+			return
 		}
 	}
 }
@@ -219,6 +240,12 @@ func (sc *scanner) emit(end int, last bool) {
 	m := sc.m
 	slots := m.slots
 	u := sc.u // units so far; the current unit is u-1
+	// Commit first: no match ending here or later starts before u-depth.
+	// The scan then restarts at the committed match's end.
+	if sc.have && sc.candStartU < u-m.depth(sc.s) {
+		sc.commit()
+		return
+	}
 	for e := slots[sc.s].emit; e >= 0; e = slots[slots[e].fail].emit {
 		p := m.out[e]
 		pat := &m.pats[p]
@@ -248,16 +275,29 @@ func (sc *scanner) emit(end int, last bool) {
 		sc.candStart, sc.candEnd, sc.candEntry = start, end, pat.entry
 		break
 	}
-	if sc.have {
-		depth := m.depth(sc.s)
-		if sc.candStartU < u-depth {
-			sc.commit()
-		}
-	}
 }
 
+// commit appends the candidate and asks the scan to resume at its end.
 func (sc *scanner) commit() {
 	sc.dst = append(sc.dst, Match{sc.candStart, sc.candEnd, int(sc.candEntry)})
-	sc.lastEnd = sc.candStartU + sc.candLen
+	sc.lastEnd = sc.u
 	sc.have = false
+	sc.restart = sc.candEnd
+	sc.s = 0
+	sc.noise = 0
+}
+
+// unitBounds returns the byte indices in exp of its first and last runes that
+// are not noise: a match may start and end only there ("(1)" for ⑴ has one).
+func unitBounds(exp string) (first, last int) {
+	first, last = -1, -1
+	for j, x := range exp {
+		if _, k := foldtab.Lookup(x); k != foldtab.Noise {
+			if first < 0 {
+				first = j
+			}
+			last = j
+		}
+	}
+	return first, last
 }

@@ -146,6 +146,8 @@ func applyAttrs(e *Entry, toks []token) string {
 				return fmt.Sprintf("word=%q: want true or false", val)
 			}
 			e.Word = b
+		case !knownAttr(key):
+			return fmt.Sprintf("unknown attribute %q (known: word, except, category, severity, note, x-...)", key)
 		case !hasVal:
 			return fmt.Sprintf("attribute %q has no value (want %s=...)", key, key)
 		case key == "except":
@@ -164,16 +166,22 @@ func applyAttrs(e *Entry, toks []token) string {
 			e.Severity = val
 		case key == "note":
 			e.Note = val
-		case strings.HasPrefix(key, "x-") && len(key) > 2:
+		default: // x-...
 			if e.Attrs == nil {
 				e.Attrs = map[string]string{}
 			}
 			e.Attrs[key] = val
-		default:
-			return fmt.Sprintf("unknown attribute %q (known: word, except, category, severity, note, x-...)", key)
 		}
 	}
 	return ""
+}
+
+func knownAttr(key string) bool {
+	switch key {
+	case "word", "except", "category", "severity", "note":
+		return true
+	}
+	return strings.HasPrefix(key, "x-") && len(key) > 2
 }
 
 // token is a whitespace-separated field of a lexicon line. A field is either a

@@ -14,7 +14,8 @@
 //  2. lower case (unicode.ToLower);
 //  3. Taiwan and Hong Kong variant characters → OpenCC's standard Traditional
 //     (the reverse of TWVariants.txt and HKVariants.txt, skipping a variant that
-//     is itself a Simplified character, such as 么 or 着);
+//     is itself a Simplified character, such as 么 or 着, or that has its own
+//     entry in TSCharacters.txt, such as 顎);
 //  4. Traditional → Simplified (TSCharacters.txt, first candidate).
 //
 // A rune whose fold is more than one rune (⑩ → "10", ﬁ → "fi") is an
@@ -52,7 +53,9 @@ func main() {
 	for _, file := range []string{"opencc/TWVariants.txt", "opencc/HKVariants.txt"} {
 		for k, vs := range readDict(file) {
 			for _, v := range vs {
-				if v == k || simplifiedSide[v] {
+				// A variant that is itself a Simplified character (么, 着) or that
+				// has its own Simplified form (顎 → 颚) keeps it.
+				if _, own := ts[v]; v == k || simplifiedSide[v] || own {
 					continue
 				}
 				if old, ok := variantRev[v]; ok && old != k {

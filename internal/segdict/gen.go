@@ -26,7 +26,7 @@ import (
 	"unicode/utf8"
 )
 
-const top = 20000
+const top = 40000
 
 func main() {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}} {{.Version}}", "github.com/go-ego/gse").Output()
