@@ -58,7 +58,7 @@ func newEntryCheck(e Entry, key []rune) (entryCheck, error) {
 // accept reports whether the match of entry p at text[start:end] survives the
 // entry's exceptions and word rule.
 func (m *Matcher) accept(text string, p int32, start, end int) bool {
-	c := &m.checks[p]
+	c := &m.checks[m.pats[p].check]
 	for i := range c.except {
 		x := &c.except[i]
 		if m.unitsMatch(text, end, x.after, true) && m.unitsMatch(text, start, x.before, false) {

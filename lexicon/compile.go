@@ -106,29 +106,37 @@ func baseClassTable() *classTable {
 	return &baseClasses
 }
 
-// slot is one cell of the double-array automaton. A state is a slot index; the
-// child of state s on class c is t = base[s]+c when check[t] == s.
-type slot struct {
-	base  int32
-	check int32 // parent state, or -1 for a free slot
-	fail  int32 // Aho-Corasick failure link
-	emit  int32 // nearest state on the failure chain (self included) where a term ends, or -1
-}
+// The automaton is a double array: a state is an index, and the child of
+// state s on class c is t = base[s]&baseMask + c when check[t] == s. The sign
+// bit of base[t] says that a term ends at t or on its failure chain, so the
+// scan loop tests for output with the load it needs anyway. base and check
+// are stored side by side, so that testing check[t] brings base[t], which the
+// next step needs, into the cache.
+// The failure link sits in the same cell, so that following it after a
+// failed probe needs no other cache line; the root's transitions are also
+// kept as a dense array indexed by class (rootNext), so falling back to the
+// root costs one load.
+type cell struct{ base, check, fail int32 }
+
+const (
+	emitFlag = -1 << 31
+	baseMask = 1<<31 - 1
+)
 
 // pattern describes the term that ends at a state.
 type pattern struct {
 	length int32 // in folded units
-	entry  int32
-	needs  bool // Word or Except: check before accepting
+	check  int32 // index into checks for an entry with Word or Except, else -1
 }
 
 // Matcher finds the terms of a lexicon in text. It is immutable after
 // [Compile] and safe for concurrent use by multiple goroutines.
 type Matcher struct {
-	entries  []Entry
 	cfg      config
 	cls      classTable
-	slots    []slot
+	cells    []cell    // base, check and failure link of each state
+	rootNext []int32   // class → child of the root (with emitFlag), or 0
+	emit     []int32   // nearest state on the failure chain (self included) where a term ends, or -1
 	out      []int32   // state → index into pats, or -1
 	depths   []uint8   // state → depth in the trie
 	pats     []pattern // one per entry
@@ -152,12 +160,11 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 	if cfg.maxNoise < 0 || cfg.maxNoise > 16 {
 		return nil, fmt.Errorf("lexicon: %w: WithMaxNoise(%d) is outside 0..16", ErrInvalidOption, cfg.maxNoise)
 	}
-	m := &Matcher{entries: slices.Clone(entries), cfg: cfg}
+	m := &Matcher{cfg: cfg}
 	m.seg.explicit = cfg.seg
 	keys := make([][]rune, len(entries))
 	seen := make(map[string]int, len(entries))
 	m.pats = make([]pattern, len(entries))
-	m.checks = make([]entryCheck, len(entries))
 	entryErr := func(i int, err error) error {
 		e := entries[i]
 		return &EntryError{Index: i, Term: e.Term, File: e.File, Line: e.Line, Err: err}
@@ -172,13 +179,15 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 		}
 		seen[string(key)] = i
 		keys[i] = key
-		m.pats[i] = pattern{length: int32(len(key)), entry: int32(i)}
+		m.pats[i] = pattern{length: int32(len(key)), check: -1}
 		chk, err := newEntryCheck(e, key)
 		if err != nil {
 			return nil, entryErr(i, err)
 		}
-		m.checks[i] = chk
-		m.pats[i].needs = chk.word || len(chk.except) > 0
+		if chk.word || len(chk.except) > 0 {
+			m.pats[i].check = int32(len(m.checks))
+			m.checks = append(m.checks, chk)
+		}
 	}
 	// Alphabet: most frequent runes get the smallest classes, which packs the double array.
 	freq := map[rune]int{}
@@ -337,7 +346,7 @@ func (m *Matcher) buildAutomaton(seqs [][]uint16) {
 		}
 		b := da.findBase(cs)
 		s := nodeSlot[n]
-		da.slots[s].base = b
+		da.base[s] = b
 		for c := nodes[n].firstChild; c >= 0; c = nodes[c].nextSibling {
 			t := b + int32(nodes[c].cls)
 			da.use(t, s)
@@ -345,127 +354,191 @@ func (m *Matcher) buildAutomaton(seqs [][]uint16) {
 			queue = append(queue, c)
 		}
 	}
-	slots := da.slots
-	out := make([]int32, len(slots))
-	depths := make([]uint8, len(slots))
+	size := 0 // one past the last slot in use
+	for _, t := range nodeSlot {
+		size = max(size, int(t)+1)
+	}
+	base, check := da.base[:size:size], da.check[:size:size]
+	fail := make([]int32, size)
+	emit := make([]int32, size)
+	out := make([]int32, size)
+	depths := make([]uint8, size)
 	for i := range out {
 		out[i] = -1
-		slots[i].emit = -1
+		emit[i] = -1
 	}
 	for n, s := range nodeSlot {
 		out[s] = nodes[n].pat
 	}
-	// Failure links in BFS order (queue is BFS order).
 	gotoFn := func(s int32, c int32) int32 {
-		t := slots[s].base + c
-		if t >= 0 && int(t) < len(slots) && slots[t].check == s {
+		t := base[s] + c
+		if t >= 0 && int(t) < size && check[t] == s {
 			return t
 		}
 		return -1
 	}
+	// Failure links in BFS order (queue is BFS order).
 	for _, n := range queue {
 		s := nodeSlot[n]
-		if n == 0 {
-			slots[s].fail = 0
-		}
 		if out[s] >= 0 {
-			slots[s].emit = s
+			emit[s] = s
 		} else if n != 0 {
-			slots[s].emit = slots[slots[s].fail].emit
+			emit[s] = emit[fail[s]]
 		}
 		for c := nodes[n].firstChild; c >= 0; c = nodes[c].nextSibling {
 			t := nodeSlot[c]
 			depths[t] = depths[s] + 1
-			cls := int32(nodes[c].cls)
 			if n == 0 {
-				slots[t].fail = 0
-				continue
+				continue // fail[t] = 0
 			}
-			f := slots[s].fail
+			cls := int32(nodes[c].cls)
+			f := fail[s]
 			for {
 				if g := gotoFn(f, cls); g >= 0 {
-					slots[t].fail = g
+					fail[t] = g
 					break
 				}
 				if f == 0 {
-					slots[t].fail = 0
 					break
 				}
-				f = slots[f].fail
+				f = fail[f]
 			}
 		}
 	}
-	m.slots = slots
+	cells := make([]cell, size)
+	for s := range cells {
+		cells[s] = cell{base[s], check[s], fail[s]}
+		if emit[s] >= 0 {
+			cells[s].base |= emitFlag
+		}
+	}
+	m.rootNext = make([]int32, m.nclasses)
+	for c := nodes[0].firstChild; c >= 0; c = nodes[c].nextSibling {
+		t := nodeSlot[c]
+		if emit[t] >= 0 {
+			t |= emitFlag // a term ends here: the scan tests the sign
+		}
+		m.rootNext[nodes[c].cls] = t
+	}
+	m.cells, m.emit = cells, emit
 	m.out = out
 	m.depths = depths
 }
 
-// doubleArray is the layout under construction.
+// doubleArray is the layout under construction. Free slots form a doubly
+// linked list (next/prev, -1 at the ends) so that placing a node visits only
+// free slots; a slot that has failed maxTries times as a first child's place
+// leaves the list (it stays free for other children), so that holes nothing
+// fits are not visited again and again.
 type doubleArray struct {
-	slots     []slot
-	nextCheck int32
+	base, check []int32
+	next, prev  []int32
+	tries       []uint8
+	listed      []bool
+	head, tail  int32
 }
 
+const maxTries = 8
+
 func newDoubleArray(n int) *doubleArray {
-	da := &doubleArray{nextCheck: 1}
+	da := &doubleArray{head: -1, tail: -1}
 	da.grow(n + n/4 + 64)
-	da.slots[0].check = -2 // the root is nobody's child, and not free
+	da.take(0)
+	da.check[0] = -2 // the root is nobody's child, and not free
 	return da
 }
 
+// grow extends the array to at least n slots, all new ones free.
 func (da *doubleArray) grow(n int) {
-	for len(da.slots) < n {
-		da.slots = append(da.slots, slot{check: -1, fail: 0, emit: -1})
+	old := int32(len(da.check))
+	if int(old) >= n {
+		return
+	}
+	n = max(n, 2*int(old))
+	for i := old; i < int32(n); i++ {
+		da.check = append(da.check, -1)
+		da.base = append(da.base, 0)
+		da.next = append(da.next, -1)
+		da.prev = append(da.prev, da.tail)
+		da.tries = append(da.tries, 0)
+		da.listed = append(da.listed, true)
+		if da.tail >= 0 {
+			da.next[da.tail] = i
+		} else {
+			da.head = i
+		}
+		da.tail = i
+	}
+}
+
+// take removes free slot t from the free list.
+func (da *doubleArray) take(t int32) {
+	if !da.listed[t] {
+		return
+	}
+	da.listed[t] = false
+	p, n := da.prev[t], da.next[t]
+	if p >= 0 {
+		da.next[p] = n
+	} else {
+		da.head = n
+	}
+	if n >= 0 {
+		da.prev[n] = p
+	} else {
+		da.tail = p
 	}
 }
 
 func (da *doubleArray) use(t, parent int32) {
 	da.grow(int(t) + 1)
-	da.slots[t].check = parent
+	da.take(t)
+	da.check[t] = parent
 }
 
-// findBase returns a base b such that b+c is free for every c in cs (sorted).
+// findBase returns a base b such that b+c is free for every c in cs (sorted,
+// all at least 1): it tries each free slot as the place of the first child.
 func (da *doubleArray) findBase(cs []int32) int32 {
-	pos := max(cs[0], da.nextCheck) - 1
-	nonzero := int32(0)
 	for {
-		pos++
-		da.grow(int(pos) + 1)
-		if da.slots[pos].check != -1 {
-			nonzero++
-			continue
-		}
-		b := pos - cs[0]
-		da.grow(int(b+cs[len(cs)-1]) + 1)
-		ok := true
-		for _, c := range cs[1:] {
-			if da.slots[b+c].check != -1 {
-				ok = false
-				break
+		for p := da.head; p >= 0; {
+			b := p - cs[0]
+			if b < 0 {
+				p = da.next[p]
+				continue
 			}
-		}
-		if ok {
-			if float64(nonzero)/float64(pos-da.nextCheck+1) >= 0.95 {
-				da.nextCheck = pos
+			if int(b+cs[len(cs)-1]) >= len(da.check) {
+				da.grow(int(b+cs[len(cs)-1]) + 1)
 			}
-			return b
+			ok := true
+			for _, c := range cs[1:] {
+				if da.check[b+c] != -1 {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return b
+			}
+			np := da.next[p]
+			if da.tries[p]++; da.tries[p] >= maxTries {
+				da.take(p)
+			}
+			p = np
 		}
+		da.grow(len(da.check) + int(cs[len(cs)-1]) + 1)
 	}
 }
 
 // Len reports how many entries the matcher was compiled from.
-func (m *Matcher) Len() int { return len(m.entries) }
-
-// Entry returns entry i as given to [Compile].
-func (m *Matcher) Entry(i int) Entry { return m.entries[i] }
+func (m *Matcher) Len() int { return len(m.pats) }
 
 // States reports how many slots the automaton's double array holds.
-func (m *Matcher) States() int { return len(m.slots) }
+func (m *Matcher) States() int { return len(m.cells) }
 
 // MemoryUsage reports the approximate heap bytes held by the matcher's
 // automaton, class tables and check data (not the entries' own strings).
 func (m *Matcher) MemoryUsage() int {
-	n := len(m.slots)*16 + len(m.out)*4 + len(m.depths) + len(m.pats)*12
+	n := len(m.cells)*12 + len(m.emit)*4 + len(m.rootNext)*4 + len(m.out)*4 + len(m.depths) + len(m.pats)*8
 	n += len(m.cls.index)*2 + len(m.cls.pages)*512
 	for _, c := range m.checks {
 		for _, e := range c.except {

@@ -30,10 +30,10 @@ func (m *Matcher) FindAll(text string) []Match { return m.AppendAll(nil, text) }
 // Any string is valid input: invalid UTF-8 bytes match nothing and end any
 // match that spans them.
 func (m *Matcher) AppendAll(dst []Match, text string) []Match {
-	if len(m.slots) == 0 {
+	if len(m.cells) == 0 {
 		return dst
 	}
-	sc := scanner{m: m, text: text, dst: dst, n0: len(dst), lastEnd: -1, restart: -1}
+	sc := scanner{m: m, text: text, dst: dst, n0: len(dst), restart: -1}
 	sc.run()
 	if m.cfg.overlapping {
 		slices.SortFunc(sc.dst[sc.n0:], compareMatches)
@@ -51,9 +51,6 @@ func compareMatches(a, b Match) int {
 	return cmp.Compare(a.Entry, b.Entry)
 }
 
-// ringSize holds the start offsets of the last MaxTermLen units.
-const ringSize = MaxTermLen
-
 // scanner is the state of one AppendAll call; it lives on the caller's stack.
 type scanner struct {
 	m    *Matcher
@@ -62,33 +59,31 @@ type scanner struct {
 	n0   int
 
 	s     int32 // automaton state
-	u     int   // units in the alphabet seen so far
 	noise int   // noise runes since the last unit
 
 	// The leftmost-longest candidate not yet committed.
-	have                bool
-	candStartU, candLen int
-	candStart, candEnd  int
-	candEntry           int32
-	lastEnd             int // first unit index after the last committed match
-	restart             int // after a commit: the byte offset to resume scanning at, else -1
-	ring                [ringSize]int
+	have               bool
+	candStart, candEnd int
+	candEntry          int32
+	restart            int // after a commit: the byte offset to resume scanning at, else -1
 }
 
 // run scans the text. The common path (one unit per rune) is inline; runes
 // that expand to several units go through expand. In leftmost-longest mode a
 // match is committed only once no match can start at or before it; the scan
 // then resumes from the root at the committed match's end, so that matches
-// passed over while it was pending are found again.
+// passed over while it was pending are found again and no later match can
+// overlap it.
 func (sc *scanner) run() {
 	m := sc.m
 	text := sc.text
-	slots := m.slots
+	cells, rootNext := m.cells, m.rootNext
 	ascii := &m.cls.ascii
 	index := m.cls.index
 	pages := m.cls.pages
 	maxNoise := m.cfg.maxNoise
 	s := int32(0)
+	noise := 0
 	i := 0
 	for {
 		for i < len(text) {
@@ -115,52 +110,53 @@ func (sc *scanner) run() {
 				}
 			}
 			if cls >= firstClass {
-				sc.noise = 0
-				sc.ring[sc.u&(ringSize-1)] = i << 1
-				sc.u++
-				for {
-					t := slots[s].base + int32(cls)
-					if uint32(t) < uint32(len(slots)) && slots[t].check == s {
+				noise = 0
+				emits := false
+				for s != 0 {
+					c := &cells[s]
+					t := c.base&baseMask + int32(cls)
+					if uint32(t) < uint32(len(cells)) && cells[t].check == s {
 						s = t
-						break
+						emits = cells[t].base < 0
+						goto moved
 					}
-					if s == 0 {
-						break
-					}
-					s = slots[s].fail
+					s = c.fail
 				}
-				if slots[s].emit >= 0 || sc.have {
+				s = rootNext[cls]
+				emits = s < 0
+				s &= baseMask
+			moved:
+				if emits || sc.have {
 					sc.s = s
-					sc.emit(i+n, true)
+					sc.emit(i+n, 0)
 					if sc.restart >= 0 {
-						i, s, sc.restart = sc.restart, 0, -1
+						i, s, noise, sc.restart = sc.restart, 0, 0, -1
 						continue
 					}
 				}
 				i += n
 				continue
 			}
-			switch cls {
-			case clsNoise:
-				sc.noise++
-				if sc.noise > maxNoise && s != 0 {
+			if cls == clsOther || cls == clsBreak { // no term spans this rune
+				noise = 0
+				s = 0
+				if sc.have {
+					sc.reset()
+				}
+			} else if cls == clsNoise {
+				noise++
+				if noise > maxNoise && s != 0 {
 					s = 0
 					sc.reset()
 				}
-			case clsExpand:
-				sc.s = s
+			} else { // clsExpand
+				sc.s, sc.noise = s, noise
 				r, _ := utf8.DecodeRuneInString(text[i:])
 				sc.expand(r, i, i+n)
-				s = sc.s
-			default: // clsOther, clsBreak: no term spans this rune
-				sc.noise = 0
-				if s != 0 || sc.have {
-					s = 0
-					sc.reset()
-				}
+				s, noise = sc.s, sc.noise
 			}
 			if sc.restart >= 0 {
-				i, s, sc.restart = sc.restart, 0, -1
+				i, s, noise, sc.restart = sc.restart, 0, 0, -1
 				continue
 			}
 			i += n
@@ -169,7 +165,7 @@ func (sc *scanner) run() {
 			return
 		}
 		sc.commit()
-		i, s, sc.restart = sc.restart, 0, -1
+		i, s, noise, sc.restart = sc.restart, 0, 0, -1
 	}
 }
 
@@ -187,21 +183,25 @@ func (sc *scanner) expand(r rune, start, end int) {
 	m := sc.m
 	exp := foldtab.Expansion(r)
 	firstU, lastU := unitBounds(exp)
+	after := 0 // non-noise units of this rune after the current one
 	for j, x := range exp {
-		first, last := j == firstU, j == lastU
+		if j > firstU && j <= lastU {
+			if _, k := foldtab.Lookup(x); k != foldtab.Noise {
+				after++
+			}
+		}
+	}
+	for j, x := range exp {
 		cls := m.cls.of(x)
 		switch {
 		case cls >= firstClass:
 			sc.noise = 0
-			flag := 0
-			if !first {
-				flag = 1
-			}
-			sc.ring[sc.u&(ringSize-1)] = start<<1 | flag
-			sc.u++
 			sc.s = m.step(sc.s, cls)
-			if m.slots[sc.s].emit >= 0 || sc.have {
-				sc.emit(end, last)
+			if m.cells[sc.s].base < 0 || sc.have {
+				sc.emit(end, after)
+			}
+			if j >= firstU && after > 0 {
+				after--
 			}
 		case cls == clsNoise:
 			sc.noise++
@@ -209,6 +209,9 @@ func (sc *scanner) expand(r rune, start, end int) {
 				sc.reset()
 			}
 		default:
+			if j >= firstU && j <= lastU && after > 0 {
+				after--
+			}
 			sc.noise = 0
 			sc.reset()
 		}
@@ -220,59 +223,55 @@ func (sc *scanner) expand(r rune, start, end int) {
 
 // step follows the goto and failure links from s on class cls.
 func (m *Matcher) step(s int32, cls uint16) int32 {
-	slots := m.slots
-	for {
-		t := slots[s].base + int32(cls)
-		if uint32(t) < uint32(len(slots)) && slots[t].check == s {
+	for s != 0 {
+		c := &m.cells[s]
+		t := c.base&baseMask + int32(cls)
+		if uint32(t) < uint32(len(m.cells)) && m.cells[t].check == s {
 			return t
 		}
-		if s == 0 {
-			return 0
-		}
-		s = slots[s].fail
+		s = c.fail
 	}
+	return m.rootNext[cls] & baseMask
 }
 
-// emit handles the terms ending at the current unit (which ends at byte end;
-// last says it is the last unit of its rune) and commits the candidate once
-// no later match can start at or before it.
-func (sc *scanner) emit(end int, last bool) {
+// emit handles the terms ending at the current unit, which belongs to the
+// rune ending at byte end and is followed in that rune by skip more non-noise
+// units (0 unless the rune expands). It first commits the candidate once no
+// match ending here or later can start at or before it.
+func (sc *scanner) emit(end, skip int) {
 	m := sc.m
-	slots := m.slots
-	u := sc.u // units so far; the current unit is u-1
-	// Commit first: no match ending here or later starts before u-depth.
-	// The scan then restarts at the committed match's end.
-	if sc.have && sc.candStartU < u-m.depth(sc.s) {
-		sc.commit()
-		return
+	if sc.have {
+		d := m.depth(sc.s)
+		if d == 0 {
+			sc.commit()
+			return
+		}
+		if from, _ := unitStart(sc.text, end, skip, d); sc.candStart < from {
+			sc.commit()
+			return
+		}
 	}
-	for e := slots[sc.s].emit; e >= 0; e = slots[slots[e].fail].emit {
+	for e := m.emit[sc.s]; e >= 0; e = m.emit[m.cells[e].fail] {
 		p := m.out[e]
 		pat := &m.pats[p]
-		startU := u - int(pat.length)
-		ring := sc.ring[startU&(ringSize-1)]
-		if !last || ring&1 != 0 {
+		start, aligned := unitStart(sc.text, end, skip, int(pat.length))
+		if skip > 0 || !aligned {
 			continue // the match would split an expanded rune
 		}
-		start := ring >> 1
 		if m.cfg.overlapping {
-			if !pat.needs || m.accept(sc.text, p, start, end) {
-				sc.dst = append(sc.dst, Match{start, end, int(pat.entry)})
+			if pat.check < 0 || m.accept(sc.text, p, start, end) {
+				sc.dst = append(sc.dst, Match{start, end, int(p)})
 			}
 			continue
 		}
-		if startU < sc.lastEnd {
-			continue // overlaps the last committed match; shorter ones may not
-		}
-		if sc.have && (startU > sc.candStartU || startU == sc.candStartU && int(pat.length) <= sc.candLen) {
+		if sc.have && (start > sc.candStart || start == sc.candStart && end <= sc.candEnd) {
 			break // shorter terms start later: no better candidate here
 		}
-		if pat.needs && !m.accept(sc.text, p, start, end) {
+		if pat.check >= 0 && !m.accept(sc.text, p, start, end) {
 			continue
 		}
 		sc.have = true
-		sc.candStartU, sc.candLen = startU, int(pat.length)
-		sc.candStart, sc.candEnd, sc.candEntry = start, end, pat.entry
+		sc.candStart, sc.candEnd, sc.candEntry = start, end, p
 		break
 	}
 }
@@ -280,11 +279,48 @@ func (sc *scanner) emit(end int, last bool) {
 // commit appends the candidate and asks the scan to resume at its end.
 func (sc *scanner) commit() {
 	sc.dst = append(sc.dst, Match{sc.candStart, sc.candEnd, int(sc.candEntry)})
-	sc.lastEnd = sc.u
 	sc.have = false
 	sc.restart = sc.candEnd
 	sc.s = 0
 	sc.noise = 0
+}
+
+// unitStart walks back from the unit that ends the match (in the rune ending
+// at byte end, followed there by skip non-noise units) over k non-noise
+// units, and returns the byte offset of the rune holding the k-th and whether
+// that unit is the first non-noise unit of its rune. The automaton has seen
+// those k units with no break between them, so the walk only skips noise.
+func unitStart(text string, end, skip, k int) (int, bool) {
+	for i := end; i > 0; {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		_, kind := foldtab.Lookup(r)
+		if r == utf8.RuneError && n == 1 {
+			kind = foldtab.Other
+		}
+		switch kind {
+		case foldtab.Noise:
+		case foldtab.Expand:
+			units := 0
+			for _, x := range foldtab.Expansion(r) {
+				if _, xk := foldtab.Lookup(x); xk != foldtab.Noise {
+					units++
+				}
+			}
+			avail := units - skip
+			skip = 0
+			if k <= avail {
+				return i - n, k == avail
+			}
+			k -= avail
+		default:
+			k--
+			if k == 0 {
+				return i - n, true
+			}
+		}
+		i -= n
+	}
+	return 0, false
 }
 
 // unitBounds returns the byte indices in exp of its first and last runes that
