@@ -58,9 +58,18 @@ const (
 	maxClasses = 1 << 16
 )
 
-// classTable maps runes to classes: an ASCII table, then 256-rune pages.
+// The CJK Unified Ideographs block, which holds nearly every Han character of
+// chat text, gets a flat class table: one load instead of two.
+const (
+	cjkFirst = 0x4E00
+	cjkLast  = 0x9FFF
+)
+
+// classTable maps runes to classes: an ASCII table, a flat table for the CJK
+// block, then 256-rune pages for everything.
 type classTable struct {
 	ascii [utf8.RuneSelf]uint16
+	cjk   []uint16 // classes of cjkFirst..cjkLast
 	index []uint16 // r>>8 → page; page 0 is all clsOther
 	pages [][256]uint16
 }
@@ -287,6 +296,10 @@ func (m *Matcher) buildClassTable(alphabet []rune, classOf map[rune]uint16) {
 		for _, p := range foldtab.Preimages(a) {
 			set(p, c)
 		}
+	}
+	t.cjk = make([]uint16, cjkLast-cjkFirst+1)
+	for r := rune(cjkFirst); r <= cjkLast; r++ {
+		t.cjk[r-cjkFirst] = t.of(r)
 	}
 }
 
@@ -539,7 +552,7 @@ func (m *Matcher) States() int { return len(m.cells) }
 // automaton, class tables and check data (not the entries' own strings).
 func (m *Matcher) MemoryUsage() int {
 	n := len(m.cells)*12 + len(m.emit)*4 + len(m.rootNext)*4 + len(m.out)*4 + len(m.depths) + len(m.pats)*8
-	n += len(m.cls.index)*2 + len(m.cls.pages)*512
+	n += len(m.cls.index)*2 + len(m.cls.pages)*512 + len(m.cls.cjk)*2
 	for _, c := range m.checks {
 		for _, e := range c.except {
 			n += 4 * (len(e.before) + len(e.after))

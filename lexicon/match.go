@@ -78,6 +78,7 @@ func (sc *scanner) run() {
 	m := sc.m
 	text := sc.text
 	cells, rootNext := m.cells, m.rootNext
+	cjk := m.cls.cjk
 	ascii := &m.cls.ascii
 	index := m.cls.index
 	pages := m.cls.pages
@@ -94,7 +95,7 @@ func (sc *scanner) run() {
 				cls = ascii[c]
 			} else {
 				var r rune
-				if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				if c&0xF0 == 0xE0 && i+2 < len(text) && (uint16(text[i+1])|uint16(text[i+2])<<8)&0xC0C0 == 0x8080 {
 					r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 					n = 3
 					if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
@@ -103,7 +104,9 @@ func (sc *scanner) run() {
 				} else {
 					r, n = utf8.DecodeRuneInString(text[i:])
 				}
-				if r == utf8.RuneError && n == 1 {
+				if uint32(r-cjkFirst) < uint32(len(cjk)) {
+					cls = cjk[r-cjkFirst]
+				} else if r == utf8.RuneError && n == 1 {
 					cls = clsOther
 				} else {
 					cls = pages[index[r>>8]][r&0xff]
