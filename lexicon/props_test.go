@@ -239,7 +239,7 @@ func TestPropertySpansFoldToTerm(t *testing.T) {
 				if x.Start < 0 || x.End > len(c.Text) || x.Start >= x.End {
 					return false
 				}
-				if !utf8.RuneStart(c.Text[x.Start]) || x.End < len(c.Text) && !utf8.RuneStart(c.Text[x.End]) {
+				if b := runeBoundaries(c.Text); !b[x.Start] || !b[x.End] {
 					return false
 				}
 				got, err := termKey(c.Text[x.Start:x.End])

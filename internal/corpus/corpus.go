@@ -1,8 +1,3 @@
-// Package corpus generates the deterministic texts and term lists that
-// huashu's tests and benchmarks run on: synthetic customer-service chat in
-// several shapes (clean, with evasions, Traditional, full-width) and term
-// lists of 1k, 10k and 100k words sampled from gse's dictionary. Everything
-// here is read-only after generation and safe for concurrent use.
 package corpus
 
 //go:generate go run gen.go

@@ -1,10 +1,3 @@
-// Package foldtab holds the generated rune folding table behind package
-// lexicon: Traditional → Simplified, full-width → half-width, lower case and
-// Unicode compatibility forms, combined so that folding a rune costs one
-// lookup, together with each rune's kind (noise, break or other).
-//
-// The table is read-only after package initialisation and safe for concurrent
-// use. Regenerate it with `go generate ./internal/foldtab`.
 package foldtab
 
 //go:generate go run gen.go
