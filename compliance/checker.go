@@ -1,0 +1,408 @@
+package compliance
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/huashu/huashu/lexicon"
+	"github.com/huashu/huashu/scripts"
+)
+
+//go:embed rules/*.txt
+var defaultRules embed.FS
+
+// DefaultRules returns the embedded default rule files (rules/*.txt), for
+// reading or for copying as a starting point.
+func DefaultRules() fs.FS { return defaultRules }
+
+// Option configures [New]. Options are comparable values.
+type Option interface{ apply(*options) }
+
+type options struct {
+	platform   Platform
+	files      []lexiconFile
+	allow      []string
+	disabled   []Category
+	noDefaults bool
+	phrasebook *scripts.Phrasebook
+}
+
+type lexiconFile struct {
+	name, text string
+	path       string // read at New when set
+}
+
+type optionFunc struct {
+	name string
+	f    func(*options)
+}
+
+func (o *optionFunc) apply(opts *options) { o.f(opts) }
+func (o *optionFunc) String() string      { return o.name }
+
+// WithPlatform selects the platform whose rules apply (default [Generic]).
+func WithPlatform(p Platform) Option {
+	return &optionFunc{"WithPlatform(" + p.String() + ")", func(o *options) { o.platform = p }}
+}
+
+// WithLexiconFile adds the lexicon file at path (see lexicon.Parse for the
+// format; category= must be one of the category codes, severity= one of the
+// severity codes). Entries whose term folds like a default entry replace it.
+// The file is read by New; errors name the file and line.
+func WithLexiconFile(path string) Option {
+	return &optionFunc{"WithLexiconFile(" + path + ")", func(o *options) { o.files = append(o.files, lexiconFile{name: path, path: path}) }}
+}
+
+// WithLexiconText adds a lexicon file given as text, named name in errors.
+func WithLexiconText(name, text string) Option {
+	return &optionFunc{"WithLexiconText(" + name + ")", func(o *options) { o.files = append(o.files, lexiconFile{name: name, text: text}) }}
+}
+
+// WithAllow adds allowed terms: a violation found entirely inside an
+// occurrence of one of them is dropped (QQ音乐会员 keeps QQ from being flagged).
+func WithAllow(terms ...string) Option {
+	terms = slices.Clone(terms)
+	return &optionFunc{"WithAllow", func(o *options) { o.allow = append(o.allow, terms...) }}
+}
+
+// WithoutCategories switches categories off.
+func WithoutCategories(cs ...Category) Option {
+	cs = slices.Clone(cs)
+	return &optionFunc{"WithoutCategories", func(o *options) { o.disabled = append(o.disabled, cs...) }}
+}
+
+// WithoutDefaults leaves out the embedded default rules: only files given
+// with WithLexiconFile or WithLexiconText apply (detectors still run).
+func WithoutDefaults() Option {
+	return &optionFunc{"WithoutDefaults", func(o *options) { o.noDefaults = true }}
+}
+
+// WithPhrasebook sets the phrasebook Suggest draws scripts from (default scripts.Default()).
+func WithPhrasebook(pb *scripts.Phrasebook) Option {
+	return &optionFunc{"WithPhrasebook", func(o *options) { o.phrasebook = pb }}
+}
+
+// rule is what a lexicon entry means to the checker.
+type rule struct {
+	category Category
+	severity Severity
+	term     string
+	rewrite  string
+	source   string // file:line
+	note     string
+}
+
+// Checker checks replies against one platform's rules. It is immutable after
+// [New] and safe for concurrent use by multiple goroutines.
+type Checker struct {
+	platform   Platform
+	profile    *profile
+	enabled    map[Category]bool
+	matcher    *lexicon.Matcher
+	rules      []rule // by lexicon entry index
+	allow      *lexicon.Matcher
+	phrasebook *scripts.Phrasebook
+	pool       sync.Pool // *[]lexicon.Match scratch
+	ownDomains []string
+}
+
+// New builds a Checker: the default rules (unless [WithoutDefaults]) and any
+// added lexicon files, filtered for the platform. It fails on a bad lexicon
+// file (naming file and line), an unknown category or severity, or an unset
+// or unknown platform.
+func New(opts ...Option) (*Checker, error) {
+	o := options{platform: Generic}
+	for _, op := range opts {
+		if op != nil {
+			op.apply(&o)
+		}
+	}
+	prof, ok := profiles[o.platform]
+	if !ok {
+		return nil, fmt.Errorf("compliance: %w: platform %d", ErrUnknown, int(o.platform))
+	}
+	c := &Checker{platform: o.platform, profile: prof, enabled: map[Category]bool{}, phrasebook: o.phrasebook}
+	if c.phrasebook == nil {
+		c.phrasebook = scripts.Default()
+	}
+	for cat := range prof.applies {
+		c.enabled[cat] = true
+	}
+	for _, cat := range o.disabled {
+		delete(c.enabled, cat)
+	}
+	c.ownDomains = ownDomains[o.platform]
+
+	var entries []lexicon.Entry
+	if !o.noDefaults {
+		names, _ := fs.Glob(defaultRules, "rules/*.txt")
+		sort.Strings(names)
+		for _, name := range names {
+			data, err := defaultRules.ReadFile(name)
+			if err != nil {
+				return nil, fmt.Errorf("compliance: %w", err)
+			}
+			es, err := lexicon.Parse(name, strings.NewReader(string(data)))
+			if err != nil {
+				return nil, err
+			}
+			entries = append(entries, es...)
+		}
+	}
+	for _, f := range o.files {
+		text := f.text
+		if f.path != "" {
+			data, err := os.ReadFile(f.path)
+			if err != nil {
+				return nil, fmt.Errorf("compliance: lexicon file: %w", err)
+			}
+			text = string(data)
+		}
+		es, err := lexicon.Parse(f.name, strings.NewReader(text))
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, es...)
+	}
+	if err := c.compile(entries); err != nil {
+		return nil, err
+	}
+	if len(o.allow) > 0 {
+		allow := make([]lexicon.Entry, 0, len(o.allow))
+		seen := map[string]bool{}
+		for _, a := range o.allow {
+			k := lexicon.Normalize(a).Text
+			if !seen[k] {
+				seen[k] = true
+				allow = append(allow, lexicon.Entry{Term: a})
+			}
+		}
+		m, err := lexicon.Compile(allow, lexicon.Overlapping())
+		if err != nil {
+			return nil, fmt.Errorf("compliance: allowed terms: %w", err)
+		}
+		c.allow = m
+	}
+	c.pool.New = func() any { s := make([]lexicon.Match, 0, 16); return &s }
+	return c, nil
+}
+
+// compile turns lexicon entries into the checker's matcher and rules: it
+// validates categories and severities, keeps the entries that apply to the
+// platform, and lets a later entry replace an earlier one with the same folded term.
+func (c *Checker) compile(entries []lexicon.Entry) error {
+	byKey := map[string]int{}
+	var keep []lexicon.Entry
+	var rules []rule
+	for _, e := range entries {
+		where := fmt.Sprintf("%s:%d", e.File, e.Line)
+		if e.Category == "" {
+			return fmt.Errorf("compliance: %s: %q has no category", where, e.Term)
+		}
+		cat, err := ParseCategory(e.Category)
+		if err != nil {
+			return fmt.Errorf("compliance: %s: %w", where, err)
+		}
+		sev := Minor
+		if e.Severity != "" {
+			if sev, err = ParseSeverity(e.Severity); err != nil {
+				return fmt.Errorf("compliance: %s: %w", where, err)
+			}
+		}
+		if !c.enabled[cat] || !appliesTo(e, c.platform) {
+			continue
+		}
+		r := rule{category: cat, severity: sev, term: e.Term, rewrite: e.Attrs["x-rewrite"], source: where, note: e.Note}
+		e.Category, e.Severity, e.Note, e.Attrs = "", "", "", nil // not needed by the matcher
+		k := lexicon.Normalize(e.Term).Text
+		if i, dup := byKey[k]; dup {
+			keep[i], rules[i] = e, r
+			continue
+		}
+		byKey[k] = len(keep)
+		keep = append(keep, e)
+		rules = append(rules, r)
+	}
+	m, err := lexicon.Compile(keep)
+	if err != nil {
+		return fmt.Errorf("compliance: %w", err)
+	}
+	c.matcher, c.rules = m, rules
+	return nil
+}
+
+// appliesTo reads an entry's platform attributes: x-platforms (where it
+// applies; default everywhere) and x-owner (platforms whose own name it is).
+func appliesTo(e lexicon.Entry, p Platform) bool {
+	if list, ok := e.Attrs["x-platforms"]; ok && !inList(list, p) {
+		return false
+	}
+	if list, ok := e.Attrs["x-owner"]; ok && inList(list, p) {
+		return false
+	}
+	return true
+}
+
+func inList(list string, p Platform) bool {
+	for _, x := range strings.Split(list, ",") {
+		if strings.TrimSpace(x) == p.String() {
+			return true
+		}
+	}
+	return false
+}
+
+// Platform reports the platform the checker applies.
+func (c *Checker) Platform() Platform { return c.platform }
+
+// Terms reports how many lexicon terms the checker matches.
+func (c *Checker) Terms() int { return c.matcher.Len() }
+
+// Violation is one thing in a reply that the platform forbids.
+type Violation struct {
+	Category Category `json:"category"`
+	Severity Severity `json:"severity"`
+	// Start and End are byte offsets into the checked text: Text == text[Start:End].
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	// Term is the canonical term that matched (as written in the rules), or
+	// the detector's name ("mobile number", "ID card number", ...).
+	Term    string  `json:"term"`
+	Rule    string  `json:"rule"`
+	Penalty Penalty `json:"penalty"`
+	Advice  string  `json:"advice"`
+	// Rewrite, when set, replaces Text in a deterministic rewrite (亲 → 您).
+	Rewrite string `json:"rewrite,omitempty"`
+	// Source is where the rule comes from: "rules/abuse.txt:12" or "detector".
+	Source string `json:"source"`
+}
+
+// Report is the result of checking one reply.
+type Report struct {
+	Text       string      `json:"text"`
+	Platform   Platform    `json:"platform"`
+	Violations []Violation `json:"violations"` // ordered by Start
+	// Severity is the overall severity: the highest of the violations, raised
+	// one level when three or more co-occur; zero when clean.
+	Severity Severity `json:"severity"`
+	// Penalty is the estimated cost of the worst violation at the overall severity.
+	Penalty Penalty `json:"penalty"`
+}
+
+// Clean reports whether the reply has no violations.
+func (r Report) Clean() bool { return len(r.Violations) == 0 }
+
+// Check checks one reply. Any string is valid input. A clean reply costs no
+// allocation beyond what Report holds (nothing).
+func (c *Checker) Check(text string) Report {
+	rep := Report{Text: text, Platform: c.platform}
+	bufp := c.pool.Get().(*[]lexicon.Match)
+	ms := c.matcher.AppendAll((*bufp)[:0], text)
+	var found []Violation
+	for _, m := range ms {
+		r := &c.rules[m.Entry]
+		v := Violation{Category: r.category, Severity: r.severity, Start: m.Start, End: m.End, Term: r.term, Rewrite: r.rewrite, Source: r.source}
+		if r.category == OffPlatform {
+			v.End = extendHandle(text, v.End)
+		}
+		found = append(found, v)
+	}
+	*bufp = ms[:0]
+	c.pool.Put(bufp)
+	found = c.detect(text, found)
+	if len(found) == 0 {
+		return rep
+	}
+	if c.allow != nil {
+		found = c.dropAllowed(text, found)
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+	found = dropCovered(found)
+	if len(found) == 0 {
+		return rep
+	}
+	worst := 0
+	for i := range found {
+		v := &found[i]
+		v.Text = text[v.Start:v.End]
+		v.Rule = c.profile.rules[v.Category]
+		v.Penalty = c.profile.penalty(v.Category, v.Severity)
+		v.Advice = advice[v.Category]
+		if v.Severity > found[worst].Severity {
+			worst = i
+		}
+	}
+	rep.Violations = found
+	rep.Severity = found[worst].Severity
+	if len(found) >= 3 {
+		rep.Severity = rep.Severity.raise(1)
+	}
+	rep.Penalty = c.profile.penalty(found[worst].Category, rep.Severity)
+	return rep
+}
+
+// dropAllowed removes violations that lie inside an allowed term.
+func (c *Checker) dropAllowed(text string, found []Violation) []Violation {
+	allowed := c.allow.FindAll(text)
+	out := found[:0]
+	for _, v := range found {
+		inside := false
+		for _, a := range allowed {
+			if a.Start <= v.Start && v.End <= a.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// dropCovered removes a violation whose span lies inside another of the same
+// category (a detector and a term finding one phone number), keeping the wider.
+func dropCovered(vs []Violation) []Violation {
+	out := vs[:0]
+	for i, v := range vs {
+		covered := false
+		for j, w := range vs {
+			if i != j && w.Category == v.Category && w.Start <= v.Start && v.End <= w.End && (w.End-w.Start > v.End-v.Start || j < i) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+var advice = map[Category]string{
+	Abuse:            "不要指责、贬低或辱骂顾客：先安抚情绪、致歉，再给出解决方案。",
+	Refusal:          "不要拒绝服务或推诿：说明原因，给出可选方案，必要时转交主管。",
+	ForbiddenAddress: "该平台禁止这种称呼：请称呼“您”。",
+	Competitor:       "不要提及其他平台的名称。",
+	OffPlatform:      "不要引导顾客到站外联系或交易：请通过平台消息和平台订单处理。",
+	AdAbsolute:       "避免绝对化用语（《广告法》第九条）：如实描述商品。",
+	Privacy:          "不要在消息中发送顾客的个人信息：请打码或引导顾客在订单页核对。",
+	ReviewInducement: "不要以返现、红包等利益诱导好评或删除差评。",
+}
+
+// ruleFiles lists the embedded rule files (for documentation and tests).
+func ruleFiles() []string {
+	names, _ := fs.Glob(defaultRules, "rules/*.txt")
+	for i := range names {
+		names[i] = path.Base(names[i])
+	}
+	return names
+}

@@ -1,0 +1,328 @@
+package compliance
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/huashu/huashu/lexicon"
+)
+
+func mustNew(t testing.TB, opts ...Option) *Checker {
+	t.Helper()
+	c, err := New(opts...)
+	require.NoError(t, err)
+	return c
+}
+
+func cats(rep Report) []string {
+	out := []string{}
+	for _, v := range rep.Violations {
+		out = append(out, v.Category.String()+":"+v.Text)
+	}
+	return out
+}
+
+// Real agents write these; none is a violation on any platform.
+func TestPrecisionOnRealText(t *testing.T) {
+	clean := []string{
+		"我亲自帮您查一下", "父亲节活动今天开始", "这款亲子装卖得很好", "亲肤面料，穿着舒服",
+		"我们会第一时间处理", "第一次洗会有点掉色", "最近订单比较多", "最后一件了", "最多可以买两件",
+		"最晚周五发货", "最快明天到", "您最好先拍照留存", "支持微信支付", "滚筒洗衣机已经发货",
+		"傻瓜相机操作很简单", "垃圾袋是赠品", "有病毒的文件请不要打开", "赠送QQ音乐会员一个月",
+		"您的订单号是202311220001，请查收", "订单号 4123456789012345678 已退款", "快递单号：SF1234567890123",
+		"价格是199元，满299减30", "2026-11-22 下单的商品", "这款洗衣机容量10公斤", "宝宝们，直播间福利多多",
+		"下午三点前下单当天发", "一二三件都可以", "请在订单页核对收货地址", "亲戚朋友都说好",
+	}
+	for _, p := range Platforms() {
+		c := mustNew(t, WithPlatform(p))
+		for _, text := range clean {
+			require.Empty(t, cats(c.Check(text)), "%s: %q", p, text)
+		}
+	}
+	own := map[Platform][]string{
+		JD:      {"京东自营，京东快递配送", "您可以在京东APP里联系我们", "咚咚消息已收到"},
+		Taobao:  {"亲，这是淘宝官方活动价哦", "天猫超市满88包邮", "请在千牛里留言"},
+		Doudian: {"抖音支付可以用哦", "抖店后台已经发货"},
+		PDD:     {"拼多多百亿补贴商品", "拼单成功后马上发货"},
+	}
+	for p, texts := range own {
+		c := mustNew(t, WithPlatform(p))
+		for _, text := range texts {
+			require.Empty(t, cats(c.Check(text)), "%s: %q", p, text)
+		}
+	}
+}
+
+// Evasions are found: Traditional, full-width, spaced and noisy, homophones.
+func TestRecallThroughEvasion(t *testing.T) {
+	c := mustNew(t, WithPlatform(JD))
+	for _, tt := range []struct{ give, want string }{
+		{"你這人真沒素質", "abuse:沒素質"},
+		{"去淘寶買吧", "competitor:淘寶"},
+		{"親，您好", "forbidden_address:親"},
+		{"加我ＱＱ", "off_platform:加我ＱＱ"},
+		{"加个ＶＸ", "off_platform:加个ＶＸ"},
+		{"加 微 信", "off_platform:加 微 信"},
+		{"淘-宝更便宜", "competitor:淘-宝"},
+		{"神 经 病", "abuse:神 经 病"},
+		{"好-评-返-现", "review_inducement:好-评-返-现"},
+		{"有事V信找我", "off_platform:V信"},
+		{"加我薇信", "off_platform:薇信"},
+		{"威信号多少", "off_platform:威信号"},
+		{"vx聊", "off_platform:vx"},
+		{"加我企鹅号：88776655", "off_platform:企鹅号：88776655"},
+		{"微信号：wxid_abc123 加一下", "off_platform:微信号：wxid_abc123"},
+		{"智·障", "abuse:智·障"},
+		{"你这个傻\u200b逼", "abuse:傻\u200b逼"},
+		{"微❤️信联系", "off_platform:微❤️信联系"},
+	} {
+		require.Contains(t, cats(c.Check(tt.give)), tt.want, "%q", tt.give)
+	}
+	// JD is a competitor elsewhere, in full width too.
+	tb := mustNew(t, WithPlatform(Taobao))
+	require.Equal(t, []string{"competitor:ＪＤ"}, cats(tb.Check("ＪＤ上也有")))
+}
+
+func TestDetectors(t *testing.T) {
+	c := mustNew(t)
+	for _, tt := range []struct {
+		give string
+		want []string
+	}{
+		{"联系我手机：15900001111", []string{"off_platform:15900001111"}},
+		{"电话 159 0000 1111", []string{"off_platform:159 0000 1111"}},
+		{"电话159-0000-1111", []string{"off_platform:159-0000-1111"}},
+		{"打给我１５９００００１１１１", []string{"off_platform:１５９００００１１１１"}},
+		{"号码一五九零零零零幺幺幺幺", []string{"off_platform:一五九零零零零幺幺幺幺"}},
+		{"+86 15900001111", []string{"off_platform:86 15900001111"}},
+		{"您的手机号15900001111已登记", []string{"privacy:15900001111"}},
+		{"座机010-12345678", []string{"off_platform:010-12345678"}},
+		{"您的证件号码是11010519491231002X，请核对", []string{"privacy:11010519491231002X"}},
+		{"身份证110105194912310021", nil}, // bad check digit
+		{"卡号6222020200112233445", nil},  // fails Luhn
+		{"卡号 4111111111111111", []string{"privacy:4111111111111111"}},
+		{"退到 6222 0202 0011 2233 440 了吗", nil},
+		{"4111 1111 1111 1111", []string{"privacy:4111 1111 1111 1111"}},
+		{"订单号202311220001", nil},
+		{"订单 4111111111111111", nil}, // Luhn-valid, but no card context and not grouped
+		{"看这里 https://example.com/x", []string{"off_platform:https://example.com/x"}},
+		{"去 shop.example.cn 买", []string{"off_platform:shop.example.cn"}},
+		{"www.abc.com", []string{"off_platform:www.abc.com"}},
+		{"版本1.5.2已更新", nil},
+		{"价格3.5元", nil},
+	} {
+		require.Equal(t, append([]string{}, tt.want...), cats(c.Check(tt.give)), "%q", tt.give)
+	}
+	jd := mustNew(t, WithPlatform(JD))
+	require.Empty(t, cats(jd.Check("详情见 https://item.jd.com/100012043978.html")))
+	require.NotEmpty(t, cats(mustNew(t, WithPlatform(Taobao)).Check("详情见 https://item.jd.com/1.html")))
+}
+
+func TestValidators(t *testing.T) {
+	id := func(s string) []byte {
+		var ds []byte
+		for _, r := range s {
+			if r == 'X' {
+				ds = append(ds, 10)
+			} else {
+				ds = append(ds, byte(r-'0'))
+			}
+		}
+		return ds
+	}
+	require.True(t, validID(id("11010519491231002X")))
+	require.False(t, validID(id("110105194912310021")))
+	require.False(t, validID(id("11010519491331002X")), "month 13")
+	require.True(t, luhn(id("4111111111111111")))
+	require.False(t, luhn(id("4111111111111112")))
+	require.Equal(t, "159****1111", mask("15900001111"))
+	require.Equal(t, "110***********002X", mask("11010519491231002X"))
+}
+
+func TestSeverityAndPenalty(t *testing.T) {
+	jd := mustNew(t, WithPlatform(JD))
+	rep := jd.Check("你再这样没素质的说话，我们拒绝为你服务，谢谢")
+	require.Equal(t, []string{"abuse:没素质", "refusal:我们拒绝为你服务"}, cats(rep))
+	require.Equal(t, Serious, rep.Severity)
+	require.Equal(t, 25.0, rep.Penalty.Points)
+	require.Equal(t, "扣25分", rep.Penalty.Action)
+	// Profanity is critical: 100 points on JD, 48 on Taobao, 12 on Doudian.
+	for p, pts := range map[Platform]float64{JD: 100, Taobao: 48, Doudian: 12} {
+		r := mustNew(t, WithPlatform(p)).Check("你个傻逼")
+		require.Equal(t, Critical, r.Severity)
+		require.Equal(t, pts, r.Penalty.Points, "%s", p)
+	}
+	// Three co-occurring violations raise the overall severity one level.
+	r := jd.Check("亲，天猫更便宜，没礼貌")
+	require.Len(t, r.Violations, 3)
+	require.Equal(t, Serious, r.Severity)
+	// A mild form of address alone is a warning.
+	r = jd.Check("亲，您好")
+	require.Equal(t, Warning, r.Severity)
+	require.Equal(t, "警告", r.Penalty.Action)
+	// PDD publishes no point figures.
+	r = mustNew(t, WithPlatform(PDD)).Check("你个傻逼")
+	require.Zero(t, r.Penalty.Points)
+	require.NotEmpty(t, r.Penalty.Action)
+	require.True(t, jd.Check("好的，马上处理").Clean())
+}
+
+func TestReportJSON(t *testing.T) {
+	rep := mustNew(t, WithPlatform(JD)).Check("亲，加微信")
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	s := string(b)
+	for _, k := range []string{`"text":`, `"platform":"jd"`, `"violations":`, `"category":"forbidden_address"`, `"severity":"warning"`, `"start":0`, `"end":3`, `"term":"亲"`, `"rule":`, `"penalty":`, `"points":`, `"advice":`, `"rewrite":"您"`, `"source":"rules/address.txt:`} {
+		require.Contains(t, s, k)
+	}
+	var back Report
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, rep, back)
+}
+
+func TestParse(t *testing.T) {
+	for _, s := range []string{"generic", "jd", "taobao", "tmall", "doudian", "pdd", "JD", " Taobao "} {
+		_, err := ParsePlatform(s)
+		require.NoError(t, err, s)
+	}
+	_, err := ParsePlatform("amazon")
+	require.ErrorIs(t, err, ErrUnknown)
+	for _, c := range Categories() {
+		back, err := ParseCategory(c.String())
+		require.NoError(t, err)
+		require.Equal(t, c, back)
+	}
+	_, err = ParseCategory("spam")
+	require.ErrorIs(t, err, ErrUnknown)
+	for s := Warning; s <= Critical; s++ {
+		back, err := ParseSeverity(s.String())
+		require.NoError(t, err)
+		require.Equal(t, s, back)
+	}
+	require.Equal(t, "none", Severity(0).String())
+	_, err = New(WithPlatform(Platform(99)))
+	require.ErrorIs(t, err, ErrUnknown)
+}
+
+func TestOptions(t *testing.T) {
+	// Allowed terms drop violations inside them.
+	c := mustNew(t, WithPlatform(JD), WithAllow("京东快递员小亲"))
+	require.Empty(t, cats(c.Check("京东快递员小亲")))
+	// Categories can be switched off.
+	c = mustNew(t, WithPlatform(JD), WithoutCategories(Competitor, ForbiddenAddress))
+	require.Empty(t, cats(c.Check("亲，天猫也有")))
+	// Added files add terms and override defaults.
+	c = mustNew(t, WithPlatform(JD), WithLexiconText("shop.txt", "@defaults category=abuse severity=critical\n蠢材\n没礼貌\n"))
+	rep := c.Check("你这蠢材真没礼貌")
+	require.Equal(t, []string{"abuse:蠢材", "abuse:没礼貌"}, cats(rep))
+	require.Equal(t, Critical, rep.Violations[1].Severity)
+	require.Equal(t, "shop.txt:3", rep.Violations[1].Source)
+	// Only the given files.
+	c = mustNew(t, WithPlatform(JD), WithoutDefaults(), WithLexiconText("x.txt", "苹果 category=competitor\n"))
+	require.Equal(t, []string{"competitor:苹果"}, cats(c.Check("苹果没素质")))
+	// Bad files fail, naming file and line.
+	for _, tt := range []struct{ text, want string }{
+		{"a b\n", "bad.txt:1: unknown attribute"},
+		{"词\n", `bad.txt:1: "词" has no category`},
+		{"词 category=spam\n", "bad.txt:1: compliance: unknown code: category \"spam\""},
+		{"词 category=abuse severity=huge\n", "bad.txt:1:"},
+		{"词 category=abuse\n\"\" category=abuse\n", "bad.txt:2: empty term"},
+	} {
+		_, err := New(WithLexiconText("bad.txt", tt.text))
+		require.ErrorContains(t, err, tt.want)
+	}
+	_, err := New(WithLexiconFile(filepath.Join(t.TempDir(), "missing.txt")))
+	require.Error(t, err)
+	require.True(t, errors.Is(err, os.ErrNotExist))
+}
+
+func TestHolderReload(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "shop.txt")
+	require.NoError(t, os.WriteFile(file, []byte("蠢材 category=abuse\n"), 0o644))
+	h, err := NewHolder(WithPlatform(JD), WithLexiconFile(file))
+	require.NoError(t, err)
+	require.NotEmpty(t, h.Checker().Check("蠢材").Violations)
+	require.Empty(t, h.Checker().Check("饭桶").Violations)
+
+	require.NoError(t, os.WriteFile(file, []byte("饭桶 category=abuse\n"), 0o644))
+	require.NoError(t, h.Reload())
+	require.NotEmpty(t, h.Checker().Check("饭桶").Violations)
+
+	old := h.Checker()
+	require.NoError(t, os.WriteFile(file, []byte("饭桶 category=nonsense\n"), 0o644))
+	err = h.Reload()
+	require.ErrorContains(t, err, "shop.txt:1")
+	require.Same(t, old, h.Checker(), "a failed reload keeps the old checker")
+	require.NotEmpty(t, h.Checker().Check("饭桶").Violations)
+}
+
+func TestSuggest(t *testing.T) {
+	jd := mustNew(t, WithPlatform(JD))
+	rep := jd.Check("亲，天猫超市也能买到")
+	sug := jd.Suggest(rep)
+	require.NotEmpty(t, sug)
+	require.Equal(t, "rewrite", sug[0].Kind)
+	require.Equal(t, "您好，其他平台也能买到", sug[0].Text)
+	require.Equal(t, []int{0, 1}, sug[0].For)
+
+	rep = jd.Check("你再这样没素质的说话，我们拒绝为你服务，谢谢")
+	sug = jd.Suggest(rep)
+	require.NotEmpty(t, sug)
+	for _, s := range sug {
+		require.Equal(t, "script", s.Kind)
+		require.True(t, jd.Check(s.Text).Clean(), s.Text)
+		require.NotContains(t, s.Text, "亲")
+	}
+
+	rep = mustNew(t).Check("您的手机号15900001111已登记")
+	sug = mustNew(t).Suggest(rep)
+	require.Equal(t, "您的手机号159****1111已登记", sug[0].Text)
+
+	require.Nil(t, jd.Suggest(jd.Check("好的")))
+	trad := jd.SuggestWith(jd.Check("你有病吧"), SuggestOptions{Traditional: true, Max: 2})
+	require.Len(t, trad, 2)
+	require.NotEqual(t, lexicon.Fold(trad[0].Text), trad[0].Text, "rendered in Traditional")
+}
+
+// TestDefaultRulesParse checks the embedded rule files: they parse, every
+// entry has a known category and severity, and every word-only Han term's
+// ends are in the segmentation dictionary's focus list.
+func TestDefaultRulesParse(t *testing.T) {
+	focus, err := os.ReadFile("../internal/segdict/focus.txt")
+	require.NoError(t, err)
+	files := ruleFiles()
+	require.GreaterOrEqual(t, len(files), 7)
+	total := 0
+	for _, name := range files {
+		data, err := defaultRules.ReadFile("rules/" + name)
+		require.NoError(t, err)
+		es, err := lexicon.Parse(name, strings.NewReader(string(data)))
+		require.NoError(t, err)
+		for _, e := range es {
+			_, err := ParseCategory(e.Category)
+			require.NoError(t, err, "%s:%d", name, e.Line)
+			if e.Severity != "" {
+				_, err := ParseSeverity(e.Severity)
+				require.NoError(t, err, "%s:%d", name, e.Line)
+			}
+			if e.Word {
+				rs := []rune(lexicon.Fold(e.Term))
+				for _, r := range []rune{rs[0], rs[len(rs)-1]} {
+					if r >= 0x4E00 && r <= 0x9FFF {
+						require.Contains(t, string(focus), string(r), "%s:%d: %q: add %c to internal/segdict/focus.txt and regenerate", name, e.Line, e.Term, r)
+					}
+				}
+			}
+			total++
+		}
+	}
+	t.Logf("%d default rule entries in %d files", total, len(files))
+	require.Greater(t, total, 200)
+}
