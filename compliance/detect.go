@@ -140,7 +140,11 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	}
 	add := func(cat Category, sev Severity, term string) {
 		if c.enabled[cat] {
-			found = append(found, Violation{Category: cat, Severity: sev, Start: run.start, End: run.end, Term: term, Rewrite: mask(text[run.start:run.end]), Source: "detector"})
+			v := Violation{Category: cat, Severity: sev, Start: run.start, End: run.end, Term: term, Source: "detector"}
+			if cat == Privacy { // the buyer's data: mask it; an agent's own contact has no rewrite
+				v.Rewrite = mask(text[run.start:run.end])
+			}
+			found = append(found, v)
 		}
 	}
 	switch {

@@ -32,14 +32,10 @@ var scenariosFor = map[Category][]scripts.Scenario{
 	Abuse:            {scripts.Apologise, scripts.Appease, scripts.OfferOptions},
 	Refusal:          {scripts.Appease, scripts.ExplainLimit, scripts.OfferOptions, scripts.Escalate},
 	ForbiddenAddress: {scripts.Greet},
-	Competitor:       {scripts.StayOnPlatform},
-	OffPlatform:      {scripts.StayOnPlatform},
-	AdAbsolute:       {scripts.StayOnPlatform},
-	Privacy:          {scripts.StayOnPlatform},
-	ReviewInducement: {scripts.StayOnPlatform},
+	OffPlatform:      {scripts.StayOnPlatform}, // after platform-1: the payment script
 }
 
-// preferred picks, for categories answered by StayOnPlatform, the script that fits best.
+// preferred picks, for categories answered by one StayOnPlatform script, the script that fits.
 var preferred = map[Category]string{
 	Competitor:       "platform-1",
 	OffPlatform:      "platform-1",

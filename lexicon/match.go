@@ -140,7 +140,15 @@ func (sc *scanner) run() {
 				i += n
 				continue
 			}
-			if cls == clsOther || cls == clsBreak { // no term spans this rune
+			if cls == clsOther { // no term spans this rune: the common case outside the alphabet
+				noise = 0
+				s = 0
+				if !sc.have {
+					i += n
+					continue
+				}
+				sc.reset()
+			} else if cls == clsBreak {
 				noise = 0
 				s = 0
 				if sc.have {

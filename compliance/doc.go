@@ -1,0 +1,81 @@
+// Package compliance judges what a customer-service agent is about to send:
+// it finds what the platform forbids, grades how serious it is, estimates the
+// penalty, and says what to write instead.
+//
+//	p, _ := compliance.ParsePlatform("jd")
+//	c, _ := compliance.New(compliance.WithPlatform(p))
+//	rep := c.Check("亲，加 微 信给你便宜点")
+//	for _, v := range rep.Violations { // ordered by Start
+//		fmt.Println(v.Category, v.Severity, rep.Text[v.Start:v.End])
+//	}
+//	for _, s := range c.Suggest(rep) { // each passes c.Check
+//		fmt.Println(s.Text)
+//	}
+//
+// # Categories
+//
+// abuse, refusal, forbidden_address, competitor, off_platform, ad_absolute,
+// privacy and review_inducement ([Category]). Rules come from lexicon files
+// (package lexicon's format) with category= and severity= attributes; the
+// defaults are embedded ([DefaultRules]: rules/*.txt), written for huashu
+// from the rules in the project's seed documents. Three more attributes are
+// read: x-owner (platforms whose own name a competitor entry is: 京东 is fine
+// on JD), x-platforms (where an entry applies: 亲 only on JD) and x-rewrite
+// (the deterministic replacement Suggest uses). Matching folds Traditional,
+// full-width and case and sees through inserted noise; see package lexicon.
+//
+// Detectors find what word lists cannot: mainland mobile numbers (with
+// spaces, dashes, full-width digits or Chinese numerals such as 一三八…幺),
+// landlines with an area code and separator, WeChat/QQ handles after a
+// handle keyword (the keyword's span is extended over them), links outside
+// the platform's own domains, ID-card numbers (GB 11643-1999 check
+// character and birth date) and bank-card numbers (Luhn, and card context or
+// 4-digit grouping). Order and tracking numbers pass: a run of digits is
+// flagged only when it validates as one of these. A phone number after 您的,
+// 收货人… is the buyer's data (privacy); otherwise it is the agent's contact
+// (off_platform).
+//
+// # Platforms
+//
+// [Generic] applies abuse, refusal, off_platform, ad_absolute, privacy and
+// review_inducement; [JD] adds forbidden_address (亲, 亲爱的, 亲们: JD's rule,
+// seed 003) and competitor; [Taobao] (and Tmall), [Doudian] and [PDD] add
+// competitor. Each platform's own names are exempt from competitor.
+//
+// # Severity and penalties
+//
+// Each entry carries a base severity ([Warning], [Minor], [Serious],
+// [Critical]) chosen by intensity: rudeness (没礼貌) is minor, insults
+// (神经病, 智障) serious, profanity and threats (傻逼, 去死) critical; a form
+// of address or a competitor's name alone is a warning. A report's overall
+// severity is the highest of its violations, raised one level when three or
+// more co-occur. Severities map onto the platform's ladder ([Penalty]):
+//
+//	           warning  minor  serious  critical   source
+//	JD         警告      12     25       100        京东开放平台商家违规积分管理规则, 骚扰他人 (seed 001)
+//	Taobao     警告      12     48       48         淘宝/天猫 骚扰他人 12 分, 情节严重 48 分
+//	Doudian    0.5      4      12       12         抖店 A/B 类违规 0.5/4/12 分
+//	PDD        —        —      —        —          no published point figures: actions only
+//
+// The points are estimates of what a violation may cost, for prioritising;
+// the platforms decide case by case (the JD 咚咚 case of seed 001, graded 骚扰他人
+// —警告, was a repeated refusal: see conversation audits).
+//
+// # Suggestions
+//
+// [Checker.Suggest] returns, first, a rewrite of the reply when every
+// violation has a deterministic replacement (亲 → 您, a competitor's name →
+// 其他平台, personal data masked as 159****1111), then scripts from the
+// phrasebook (package scripts) that fit the violations' categories, the
+// platform and, with [Checker.SuggestWith], the buyer's type. Every
+// suggestion is checked and passes Check with no violations.
+//
+// # Concurrency
+//
+// A [Checker] is immutable after [New] and safe for concurrent use by
+// multiple goroutines; Check keeps its scratch memory in a sync.Pool and
+// allocates nothing for a clean reply. A [Holder] swaps in a rebuilt Checker
+// atomically when lexicon files change and keeps the old one if they fail to
+// parse. All offsets are byte offsets into the checked text, on rune
+// boundaries.
+package compliance

@@ -1,0 +1,158 @@
+// Command check checks replies from its arguments, from standard input (one
+// reply per line), or from JSON Lines ({"text": "...", "platform": "jd"}),
+// and exits with status 1 when anything is flagged — usable as a pre-send
+// hook or in CI. Status 2 means bad usage or input.
+//
+//	go run ./examples/check -platform jd "亲，加 微 信"
+//	echo "你烦不烦啊" | go run ./examples/check -platform doudian
+//	go run ./examples/check -jsonl -json < replies.jsonl
+//	go run ./examples/check -lexicon shop.txt -platform taobao < replies.txt
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/huashu/huashu/compliance"
+)
+
+type lexiconFlags []string
+
+func (l *lexiconFlags) String() string     { return strings.Join(*l, ",") }
+func (l *lexiconFlags) Set(v string) error { *l = append(*l, v); return nil }
+
+type input struct {
+	Text     string `json:"text"`
+	Platform string `json:"platform,omitempty"`
+}
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	platform := fs.String("platform", "generic", "platform rules: generic, jd, taobao, doudian, pdd")
+	asJSON := fs.Bool("json", false, "print one JSON report per reply")
+	jsonl := fs.Bool("jsonl", false, `read JSON Lines {"text": ..., "platform": ...} from standard input`)
+	suggest := fs.Bool("suggest", false, "print suggestions for flagged replies")
+	var lexicons lexiconFlags
+	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	checkers := map[string]*compliance.Checker{}
+	checker := func(name string) (*compliance.Checker, error) {
+		if c, ok := checkers[name]; ok {
+			return c, nil
+		}
+		p, err := compliance.ParsePlatform(name)
+		if err != nil {
+			return nil, err
+		}
+		opts := []compliance.Option{compliance.WithPlatform(p)}
+		for _, l := range lexicons {
+			opts = append(opts, compliance.WithLexiconFile(l))
+		}
+		c, err := compliance.New(opts...)
+		if err != nil {
+			return nil, err
+		}
+		checkers[name] = c
+		return c, nil
+	}
+	if _, err := checker(*platform); err != nil {
+		fmt.Fprintln(stderr, "check:", err)
+		return 2
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	flagged, bad := false, false
+	handle := func(in input, where string) {
+		name := *platform
+		if in.Platform != "" {
+			name = in.Platform
+		}
+		c, err := checker(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "check: %s: %v\n", where, err)
+			bad = true
+			return
+		}
+		rep := c.Check(in.Text)
+		if !rep.Clean() {
+			flagged = true
+		}
+		var sug []compliance.Suggestion
+		if *suggest {
+			sug = c.Suggest(rep)
+		}
+		if *asJSON {
+			b, _ := json.Marshal(struct {
+				compliance.Report
+				Suggestions []compliance.Suggestion `json:"suggestions,omitempty"`
+			}{rep, sug})
+			out.Write(append(b, '\n'))
+			return
+		}
+		if rep.Clean() {
+			fmt.Fprintf(out, "ok\t%s\n", in.Text)
+			return
+		}
+		fmt.Fprintf(out, "%s\t%s\n", rep.Severity, in.Text)
+		for _, v := range rep.Violations {
+			fmt.Fprintf(out, "\t%d-%d\t%s\t%s\t%q\t%s\n", v.Start, v.End, v.Category, v.Severity, v.Text, v.Penalty.Action)
+		}
+		for _, s := range sug {
+			fmt.Fprintf(out, "\t→ %s\t%s\n", s.Kind, s.Text)
+		}
+	}
+	if fs.NArg() > 0 {
+		for i, a := range fs.Args() {
+			handle(input{Text: a}, fmt.Sprintf("argument %d", i+1))
+		}
+	} else {
+		sc := bufio.NewScanner(stdin)
+		sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
+		line := 0
+		for sc.Scan() {
+			line++
+			text := sc.Text()
+			if !*jsonl {
+				handle(input{Text: text}, fmt.Sprintf("line %d", line))
+				continue
+			}
+			if strings.TrimSpace(text) == "" {
+				continue
+			}
+			var in input
+			dec := json.NewDecoder(strings.NewReader(text))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&in); err != nil {
+				fmt.Fprintf(stderr, "check: line %d: bad JSON: %v\n", line, err)
+				bad = true
+				continue
+			}
+			handle(in, fmt.Sprintf("line %d", line))
+		}
+		if err := sc.Err(); err != nil {
+			if errors.Is(err, bufio.ErrTooLong) {
+				err = fmt.Errorf("line %d: longer than 16 MiB", line+1)
+			}
+			fmt.Fprintln(stderr, "check:", err)
+			bad = true
+		}
+	}
+	switch {
+	case bad:
+		return 2
+	case flagged:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func runCheck(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckCLI(t *testing.T) {
+	code, out, _ := runCheck(t, "", "-platform", "jd", "亲，加 微 信", "好的")
+	require.Equal(t, 1, code)
+	require.Contains(t, out, "forbidden_address")
+	require.Contains(t, out, "ok\t好的")
+
+	code, out, _ = runCheck(t, "好的\n马上处理\n")
+	require.Equal(t, 0, code, out)
+
+	code, out, _ = runCheck(t, "你烦不烦啊\n", "-platform", "doudian", "-json", "-suggest")
+	require.Equal(t, 1, code)
+	var rep map[string]any
+	require.NoError(t, json.Unmarshal([]byte(strings.TrimSpace(out)), &rep))
+	require.Equal(t, "doudian", rep["platform"])
+	require.NotEmpty(t, rep["suggestions"])
+
+	code, out, errs := runCheck(t, `{"text":"京东买去吧","platform":"taobao"}`+"\n"+`{"text":"京东买去吧","platform":"jd"}`+"\nnot json\n", "-jsonl")
+	require.Equal(t, 2, code, "a bad line is reported and makes the status 2")
+	require.Contains(t, errs, "line 3: bad JSON")
+	require.Contains(t, out, "warning\t京东买去吧\n\t0-6\tcompetitor", "京东 is a competitor on Taobao")
+	require.Contains(t, out, "ok\t京东买去吧", "京东 is JD's own name")
+
+	code, _, errs = runCheck(t, "", "-platform", "amazon", "x")
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "amazon")
+
+	lex := filepath.Join(t.TempDir(), "shop.txt")
+	require.NoError(t, os.WriteFile(lex, []byte("饭桶 category=abuse\n"), 0o644))
+	code, _, _ = runCheck(t, "", "-lexicon", lex, "你这饭桶")
+	require.Equal(t, 1, code)
+	require.NoError(t, os.WriteFile(lex, []byte("饭桶 category=nope\n"), 0o644))
+	code, _, errs = runCheck(t, "", "-lexicon", lex, "x")
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "shop.txt:1")
+}

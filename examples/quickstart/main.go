@@ -1,0 +1,90 @@
+// Command quickstart checks a handful of customer-service replies against JD's
+// rules with huashu's embedded default lexicons, and prints each report —
+// the offending spans highlighted, their category, severity and estimated
+// penalty — followed by what to send instead.
+//
+//	go run ./examples/quickstart
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/huashu/huashu/compliance"
+)
+
+var replies = []string{
+	// The seed's JD 咚咚 case: sent over and over to an abusive buyer.
+	"你再这样没素质的说话，我们拒绝为你服务，谢谢",
+	"补发不同意，退款又说态度不好，请问您要怎样",
+	"亲，天猫超市也能买到，加 微 信给你便宜点",
+	"聯繫我手機：一五九零零零零幺幺幺幺",
+	"親，淘寶上也有同款，您的手机号15900001111已登记",
+	"这是全网最低价，好-评-返-现5元",
+	// Clean replies: none of these is a violation.
+	"您好，我亲自帮您查一下，父亲节活动的滚筒洗衣机最快明天到",
+	"非常抱歉给您添麻烦了，您的订单202311220001已补发，请注意查收",
+}
+
+func main() {
+	if err := run(os.Stdout, isTerminal(os.Stdout)); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(1)
+	}
+}
+
+func run(w io.Writer, color bool) error {
+	p, err := compliance.ParsePlatform("jd")
+	if err != nil {
+		return err
+	}
+	c, err := compliance.New(compliance.WithPlatform(p))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "huashu quickstart — platform %s, %d rule terms\n\n", c.Platform(), c.Terms())
+	for _, text := range replies {
+		rep := c.Check(text)
+		fmt.Fprintln(w, highlight(rep, color))
+		if rep.Clean() {
+			fmt.Fprint(w, "  ✓ clean\n\n")
+			continue
+		}
+		for _, v := range rep.Violations {
+			fmt.Fprintf(w, "  ✗ %-18s %-8s %-12q %s (%s)\n", v.Category, v.Severity, v.Text, v.Penalty.Action, v.Rule)
+		}
+		fmt.Fprintf(w, "  overall: %s, estimated penalty %s\n", rep.Severity, rep.Penalty.Action)
+		for _, s := range c.Suggest(rep) {
+			fmt.Fprintf(w, "  → %-7s %s\n", s.Kind, s.Text)
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+// highlight marks the violations in the text: red on a terminal, 【】 otherwise.
+func highlight(rep compliance.Report, color bool) string {
+	open, shut := "【", "】"
+	if color {
+		open, shut = "\x1b[1;31m", "\x1b[0m"
+	}
+	var b strings.Builder
+	last := 0
+	for _, v := range rep.Violations {
+		if v.Start < last {
+			continue
+		}
+		b.WriteString(rep.Text[last:v.Start])
+		b.WriteString(open + rep.Text[v.Start:v.End] + shut)
+		last = v.End
+	}
+	b.WriteString(rep.Text[last:])
+	return b.String()
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,39 @@
+package scripts_test
+
+import (
+	"fmt"
+
+	"github.com/huashu/huashu/scripts"
+)
+
+func ExampleDefault() {
+	pb := scripts.Default()
+	for _, s := range pb.Find(scripts.Query{Scenario: scripts.Escalate, Type: scripts.Aggressive, Platform: "jd"})[:2] {
+		fmt.Println(s.ID)
+	}
+	// Output:
+	// escalate-3
+	// escalate-1
+}
+
+func ExampleScript_Render() {
+	s, _ := scripts.Default().Get("limit-1")
+	text, _ := s.Render(map[string]string{"reason": "物流停运", "solution": "先为您办理退款"})
+	fmt.Println(text)
+	// Output: 您好，非常抱歉，由于物流停运，暂时无法按您的要求处理，我们能为您做的是先为您办理退款，您看可以吗？
+}
+
+func ExampleToTraditional() {
+	fmt.Println(scripts.ToTraditional("感谢您的耐心和理解"))
+	// Output: 感謝您的耐心和理解
+}
+
+func ExampleNew() {
+	pb, err := scripts.New([]scripts.Script{{ID: "mine-1", Scenario: scripts.Closing, Text: "感谢光临，{minutes}分钟后为您发货。"}})
+	if err != nil {
+		panic(err)
+	}
+	s, _ := pb.Get("mine-1")
+	fmt.Println(s.Slots())
+	// Output: [minutes]
+}

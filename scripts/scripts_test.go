@@ -1,0 +1,112 @@
+package scripts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestDefaultPhrasebook(t *testing.T) {
+	pb := Default()
+	require.GreaterOrEqual(t, pb.Len(), 60)
+	seen := map[Scenario]int{}
+	types := map[CustomerType]int{}
+	for _, s := range pb.All() {
+		seen[s.Scenario]++
+		for _, ty := range s.Types {
+			types[ty]++
+		}
+		_, err := s.Render(nil)
+		require.NoError(t, err, s.ID)
+		if strings.Contains(s.Text, "亲") && !strings.Contains(s.Text, "亲自") {
+			require.NotContains(t, s.Platforms, "jd", "%s addresses the buyer as 亲 but is tagged for JD", s.ID)
+			require.NotEmpty(t, s.Platforms, "%s addresses the buyer as 亲: tag its platforms", s.ID)
+		}
+	}
+	for sc := Greet; sc <= FollowUpVisit; sc++ {
+		require.NotZero(t, seen[sc], "no script for %s", sc)
+	}
+	for ty := Aggressive; ty <= Habitual; ty++ {
+		require.NotZero(t, types[ty], "no script for %s buyers", ty)
+	}
+}
+
+func TestNewValidates(t *testing.T) {
+	for _, tt := range []struct {
+		give []Script
+		want string
+	}{
+		{[]Script{{Scenario: Greet, Text: "x"}}, "no ID"},
+		{[]Script{{ID: "a", Text: "x"}}, "invalid scenario"},
+		{[]Script{{ID: "a", Scenario: Greet}}, "empty"},
+		{[]Script{{ID: "a", Scenario: Greet, Text: "x"}, {ID: "a", Scenario: Greet, Text: "y"}}, "duplicate ID"},
+		{[]Script{{ID: "a", Scenario: Greet, Text: "{who}"}}, "unknown slot {who}"},
+	} {
+		_, err := New(tt.give)
+		require.ErrorContains(t, err, tt.want)
+	}
+}
+
+func TestRenderAndSlots(t *testing.T) {
+	s := Script{ID: "t", Scenario: ExplainLimit, Text: "由于{reason}，我们{solution}，{minutes}分钟内回复，{reason}。"}
+	require.Equal(t, []string{"reason", "solution", "minutes"}, s.Slots())
+	got, err := s.Render(map[string]string{"reason": "缺货", "solution": "先退款"})
+	require.NoError(t, err)
+	require.Equal(t, "由于缺货，我们先退款，10分钟内回复，缺货。", got)
+	_, err = Script{ID: "u", Scenario: Greet, Text: "{nope}"}.Render(nil)
+	require.ErrorContains(t, err, "no value for slot {nope}")
+	_, err = Script{ID: "v", Scenario: Greet, Text: "abc{reason"}.Render(nil)
+	require.ErrorContains(t, err, "unclosed")
+}
+
+func TestFind(t *testing.T) {
+	pb := Default()
+	got := pb.Find(Query{Scenario: Appease, Type: Aggressive, Platform: "jd"})
+	require.NotEmpty(t, got)
+	require.Contains(t, got[0].Types, Aggressive, "scripts for the type come first")
+	for _, s := range got {
+		require.Equal(t, Appease, s.Scenario)
+		require.True(t, s.For("jd", Aggressive))
+	}
+	for _, s := range pb.Find(Query{Platform: "jd"}) {
+		require.True(t, len(s.Platforms) == 0 || contains(s.Platforms, "jd"))
+	}
+	require.Len(t, pb.Find(Query{}), pb.Len())
+	s, ok := pb.Get("escalate-1")
+	require.True(t, ok)
+	require.Equal(t, Escalate, s.Scenario)
+	_, ok = pb.Get("nope")
+	require.False(t, ok)
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCodes(t *testing.T) {
+	for sc := Greet; sc <= FollowUpVisit; sc++ {
+		back, err := ParseScenario(sc.String())
+		require.NoError(t, err)
+		require.Equal(t, sc, back)
+	}
+	_, err := ParseScenario("dance")
+	require.Error(t, err)
+	for ty := CustomerType(0); ty <= Habitual; ty++ {
+		back, err := ParseCustomerType(ty.String())
+		require.NoError(t, err)
+		require.Equal(t, ty, back)
+	}
+	_, err = ParseCustomerType("grumpy")
+	require.Error(t, err)
+}
+
+func TestToTraditional(t *testing.T) {
+	require.Equal(t, "您好，非常抱歉給您添麻煩了", ToTraditional("您好，非常抱歉给您添麻烦了"))
+	require.Equal(t, "abc 123", ToTraditional("abc 123"))
+}
