@@ -5,17 +5,17 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/huashu/huashu/lexicon"
 	"github.com/huashu/huashu/scripts"
 )
 
-//go:embed rules/*.txt
+//go:embed rules/*.txt rules/buyer/*.txt
 var defaultRules embed.FS
 
 // DefaultRules returns the embedded default rule files (rules/*.txt), for
@@ -32,6 +32,10 @@ type options struct {
 	disabled   []Category
 	noDefaults bool
 	phrasebook *scripts.Phrasebook
+	window     time.Duration
+	hours      [2]time.Duration
+	hoursSet   bool
+	loc        *time.Location
 }
 
 type lexiconFile struct {
@@ -89,6 +93,25 @@ func WithPhrasebook(pb *scripts.Phrasebook) Option {
 	return &optionFunc{"WithPhrasebook", func(o *options) { o.phrasebook = pb }}
 }
 
+// WithResponseWindow sets how long a buyer message may wait for the agent's
+// reply before Audit reports slow_response. Defaults: JD 30 s; Taobao and
+// Doudian 3 min (their 3分钟回复率); PDD 1 h; generic 3 min.
+func WithResponseWindow(d time.Duration) Option {
+	return &optionFunc{"WithResponseWindow(" + d.String() + ")", func(o *options) { o.window = d }}
+}
+
+// WithServiceHours sets the hours within which buyer messages are measured,
+// as times of day (9*time.Hour, 23*time.Hour). Defaults: JD 09:00–23:00;
+// the whole day elsewhere. from == to means the whole day.
+func WithServiceHours(from, to time.Duration) Option {
+	return &optionFunc{"WithServiceHours", func(o *options) { o.hours, o.hoursSet = [2]time.Duration{from, to}, true }}
+}
+
+// WithLocation sets the time zone of service hours (default China Standard Time, UTC+8).
+func WithLocation(loc *time.Location) Option {
+	return &optionFunc{"WithLocation", func(o *options) { o.loc = loc }}
+}
+
 // rule is what a lexicon entry means to the checker.
 type rule struct {
 	category Category
@@ -111,6 +134,13 @@ type Checker struct {
 	phrasebook *scripts.Phrasebook
 	pool       sync.Pool // *[]lexicon.Match scratch
 	ownDomains []string
+
+	// Conversation settings and the matcher for buyer messages.
+	window     time.Duration
+	hours      [2]time.Duration
+	loc        *time.Location
+	buyer      *lexicon.Matcher
+	buyerKinds []string // x-kind of each buyer entry: abuse, complaint, impatience
 }
 
 // New builds a Checker: the default rules (unless [WithoutDefaults]) and any
@@ -139,10 +169,22 @@ func New(opts ...Option) (*Checker, error) {
 		delete(c.enabled, cat)
 	}
 	c.ownDomains = ownDomains[o.platform]
+	c.window, c.hours, c.loc = prof.window, prof.hours, o.loc
+	if o.window > 0 {
+		c.window = o.window
+	}
+	if o.hoursSet {
+		c.hours = o.hours
+	}
+	if c.loc == nil {
+		c.loc = chinaTime
+	}
 
 	var entries []lexicon.Entry
 	if !o.noDefaults {
 		names, _ := fs.Glob(defaultRules, "rules/*.txt")
+		buyerNames, _ := fs.Glob(defaultRules, "rules/buyer/*.txt")
+		names = append(names, buyerNames...)
 		sort.Strings(names)
 		for _, name := range names {
 			data, err := defaultRules.ReadFile(name)
@@ -171,7 +213,18 @@ func New(opts ...Option) (*Checker, error) {
 		}
 		entries = append(entries, es...)
 	}
-	if err := c.compile(entries); err != nil {
+	var agentEntries, buyerEntries []lexicon.Entry
+	for _, e := range entries {
+		if strings.HasPrefix(e.File, "rules/buyer/") {
+			buyerEntries = append(buyerEntries, e)
+		} else {
+			agentEntries = append(agentEntries, e)
+		}
+	}
+	if err := c.compile(agentEntries); err != nil {
+		return nil, err
+	}
+	if err := c.compileBuyer(agentEntries, buyerEntries); err != nil {
 		return nil, err
 	}
 	if len(o.allow) > 0 {
@@ -237,6 +290,83 @@ func (c *Checker) compile(entries []lexicon.Entry) error {
 	c.matcher, c.rules = m, rules
 	return nil
 }
+
+// compileBuyer builds the matcher for buyer messages: every abuse entry of
+// the agent rules, plus the buyer files (x-kind=abuse, complaint or impatience).
+func (c *Checker) compileBuyer(agent, buyer []lexicon.Entry) error {
+	byKey := map[string]int{}
+	var keep []lexicon.Entry
+	var kinds []string
+	add := func(e lexicon.Entry, kind string) {
+		e.Category, e.Severity, e.Note, e.Attrs = "", "", "", nil
+		k := lexicon.Normalize(e.Term).Text
+		if i, dup := byKey[k]; dup {
+			keep[i], kinds[i] = e, kind
+			return
+		}
+		byKey[k] = len(keep)
+		keep = append(keep, e)
+		kinds = append(kinds, kind)
+	}
+	for _, e := range agent {
+		if e.Category == Abuse.String() {
+			add(e, "abuse")
+		}
+	}
+	for _, e := range buyer {
+		kind := e.Attrs["x-kind"]
+		if kind != "abuse" && kind != "complaint" && kind != "impatience" {
+			return fmt.Errorf("compliance: %s:%d: x-kind=%q (want abuse, complaint or impatience)", e.File, e.Line, kind)
+		}
+		add(e, kind)
+	}
+	m, err := lexicon.Compile(keep, lexicon.Overlapping())
+	if err != nil {
+		return fmt.Errorf("compliance: buyer rules: %w", err)
+	}
+	c.buyer, c.buyerKinds = m, kinds
+	return nil
+}
+
+// buyerSignals reports what a buyer message shows: abuse of the agent, a
+// complaint threat, impatience.
+func (c *Checker) buyerSignals(text string) (abuse, complaint, impatient bool) {
+	bufp := c.pool.Get().(*[]lexicon.Match)
+	ms := c.buyer.AppendAll((*bufp)[:0], text)
+	for _, m := range ms {
+		switch c.buyerKinds[m.Entry] {
+		case "abuse":
+			abuse = true
+		case "complaint":
+			complaint = true
+		case "impatience":
+			impatient = true
+		}
+	}
+	*bufp = ms[:0]
+	c.pool.Put(bufp)
+	if strings.Count(text, "?")+strings.Count(text, "？") >= 3 || strings.Count(text, "!")+strings.Count(text, "！") >= 3 {
+		impatient = true
+	}
+	return abuse, complaint, impatient
+}
+
+// inServiceHours reports whether t falls within the checker's service hours.
+func (c *Checker) inServiceHours(t time.Time) bool {
+	from, to := c.hours[0], c.hours[1]
+	if from == to {
+		return true
+	}
+	lt := t.In(c.loc)
+	tod := time.Duration(lt.Hour())*time.Hour + time.Duration(lt.Minute())*time.Minute + time.Duration(lt.Second())*time.Second
+	if from < to {
+		return tod >= from && tod < to
+	}
+	return tod >= from || tod < to // overnight hours, 20:00–02:00
+}
+
+// chinaTime is China Standard Time, without needing the tz database.
+var chinaTime = time.FixedZone("CST", 8*60*60)
 
 // appliesTo reads an entry's platform attributes: x-platforms (where it
 // applies; default everywhere) and x-owner (platforms whose own name it is).
@@ -401,8 +531,10 @@ var advice = map[Category]string{
 // ruleFiles lists the embedded rule files (for documentation and tests).
 func ruleFiles() []string {
 	names, _ := fs.Glob(defaultRules, "rules/*.txt")
+	buyer, _ := fs.Glob(defaultRules, "rules/buyer/*.txt")
+	names = append(names, buyer...)
 	for i := range names {
-		names[i] = path.Base(names[i])
+		names[i] = strings.TrimPrefix(names[i], "rules/")
 	}
 	return names
 }

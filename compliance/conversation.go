@@ -1,0 +1,534 @@
+package compliance
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/huashu/huashu/lexicon"
+	"github.com/huashu/huashu/scripts"
+)
+
+// Role says who sent a turn. The zero value is unset.
+type Role int
+
+// Roles.
+const (
+	Buyer Role = iota + 1 // "buyer"
+	Agent                 // "agent"
+)
+
+// String returns "buyer" or "agent".
+func (r Role) String() string {
+	switch r {
+	case Buyer:
+		return "buyer"
+	case Agent:
+		return "agent"
+	}
+	return fmt.Sprintf("Role(%d)", int(r))
+}
+
+// MarshalText encodes the role.
+func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText decodes "buyer" or "agent".
+func (r *Role) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "buyer":
+		*r = Buyer
+	case "agent":
+		*r = Agent
+	default:
+		return fmt.Errorf("compliance: %w: role %q (want buyer or agent)", ErrUnknown, string(b))
+	}
+	return nil
+}
+
+// Turn is one message of a conversation.
+type Turn struct {
+	Role  Role      `json:"role"`
+	At    time.Time `json:"at"`
+	Text  string    `json:"text"`
+	Agent string    `json:"agent,omitempty"` // who answered, for agent turns (optional)
+}
+
+// FindingKind is what a conversation-level finding is about. The zero value is unset.
+type FindingKind int
+
+// Kinds of findings.
+const (
+	Spam              FindingKind = iota + 1 // "spam": the agent sent the same text 3+ times within 2 minutes (刷屏)
+	SlowResponse                             // "slow_response": a buyer message waited longer than the platform's window
+	BuyerAbuse                               // "buyer_abuse": the buyer insulted or harassed the agent
+	BlacklistEligible                        // "blacklist_eligible": abuse went on after a civility reminder, in more than 5 messages
+	Escalate                                 // "escalate": an aggressive buyer or a complaint threat: hand over to a supervisor
+)
+
+var findingCodes = [...]string{"", "spam", "slow_response", "buyer_abuse", "blacklist_eligible", "escalate"}
+
+// String returns the kind's code.
+func (k FindingKind) String() string {
+	if k > 0 && int(k) < len(findingCodes) {
+		return findingCodes[k]
+	}
+	return fmt.Sprintf("FindingKind(%d)", int(k))
+}
+
+// MarshalText encodes the kind's code.
+func (k FindingKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText decodes a kind's code.
+func (k *FindingKind) UnmarshalText(b []byte) error {
+	for i, c := range findingCodes {
+		if i > 0 && c == string(b) {
+			*k = FindingKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("compliance: %w: finding kind %q", ErrUnknown, string(b))
+}
+
+// Finding is something about a conversation as a whole.
+type Finding struct {
+	Kind FindingKind `json:"kind"`
+	// Turns are indices into the conversation's turns: the evidence, in order.
+	Turns []int `json:"turns"`
+	// At is the time of the turn at which the finding was made.
+	At       time.Time `json:"at"`
+	Severity Severity  `json:"severity"`
+	Detail   string    `json:"detail"`
+	// Wait is how long the buyer waited, for slow_response.
+	Wait time.Duration `json:"wait,omitempty"`
+}
+
+// Duration is a time.Duration that marshals to JSON as seconds.
+type Duration time.Duration
+
+// MarshalJSON writes the duration in seconds.
+func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).Seconds()) }
+
+// UnmarshalJSON reads a duration in seconds.
+func (d *Duration) UnmarshalJSON(b []byte) error {
+	var s float64
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*d = Duration(s * float64(time.Second))
+	return nil
+}
+
+// ResponseMetrics measure how fast the agent answered, counting buyer
+// messages sent within service hours.
+type ResponseMetrics struct {
+	Window        Duration `json:"window"`         // the platform's response window
+	FirstResponse Duration `json:"first_response"` // from the first buyer message to the first agent reply; 0 if none
+	BuyerMessages int      `json:"buyer_messages"` // buyer messages measured
+	Answered      int      `json:"answered"`       // of those, answered by a later agent turn
+	WithinWindow  int      `json:"within_window"`  // of those, answered within the window
+	Rate          float64  `json:"rate"`           // WithinWindow / BuyerMessages (1 when none)
+	Average       Duration `json:"average"`        // mean wait of answered messages
+}
+
+// TurnReport is the Check report of one agent turn.
+type TurnReport struct {
+	Turn int `json:"turn"`
+	Report
+}
+
+// ConversationReport is the result of auditing a conversation.
+type ConversationReport struct {
+	Findings     []Finding            `json:"findings"` // ordered by the turn at which each was found
+	Reports      []TurnReport         `json:"reports"`  // one per agent turn
+	Response     ResponseMetrics      `json:"response"`
+	CustomerType scripts.CustomerType `json:"customer_type"`
+	Severity     Severity             `json:"severity"` // the highest of the findings and the agent turns
+}
+
+// AuditOptions describe what the caller knows beyond the turns.
+type AuditOptions struct {
+	// ComplaintHistory is how many complaints the buyer has filed before;
+	// two or more make the buyer habitual (惯性型).
+	ComplaintHistory int
+}
+
+// Conversation settings, by platform (see the package doc and WithResponseWindow).
+const (
+	spamWindow    = 2 * time.Minute
+	spamRepeats   = 3
+	spamSimilar   = 0.8 // normalized edit similarity above which two replies are the same
+	blacklistMore = 5   // JD 咚咚: more than 5 abusive messages after a reminder
+	maxPending    = 256 // buyer messages awaiting an answer that a Session remembers
+	maxRecent     = 32  // agent turns within the spam window that a Session remembers
+)
+
+// Session audits one live conversation turn by turn: [Session.Add] returns
+// the findings that arise with each turn. It keeps bounded memory on endless
+// chats (at most the last 32 agent turns within the spam window and 256
+// unanswered buyer messages). A Session is for one goroutine; use one per chat.
+type Session struct {
+	c *Checker
+	o AuditOptions
+	n int
+
+	lastAt time.Time
+	recent []recentReply
+
+	spamText string // the normalized text of the burst already reported
+	spamLast time.Time
+
+	pending           []pendingMsg
+	metrics           ResponseMetrics
+	waitSum           time.Duration
+	firstBuyer        time.Time
+	hasFirstBuyer     bool
+	firstDone         bool
+	reminder          int // index of the agent's civility reminder, or -1
+	abuseAfter        []int
+	blacklistReported bool
+	escalatedAt       time.Time
+	escalated         bool
+
+	buyerTurns, buyerAbuse, complaints, impatience int
+	start                                          time.Time
+}
+
+type recentReply struct {
+	idx  int
+	at   time.Time
+	norm []rune
+	sev  Severity
+}
+
+type pendingMsg struct {
+	idx int
+	at  time.Time
+}
+
+// NewSession starts auditing a conversation.
+func (c *Checker) NewSession(o AuditOptions) *Session {
+	return &Session{c: c, o: o, reminder: -1, metrics: ResponseMetrics{Window: Duration(c.window)}}
+}
+
+// TurnResult is what one turn adds.
+type TurnResult struct {
+	Findings []Finding
+	Report   *Report // the Check report, for agent turns
+}
+
+// Add feeds the next turn. Turns must be given in order; a timestamp earlier
+// than the previous turn's counts as the previous turn's.
+func (s *Session) Add(t Turn) TurnResult {
+	idx := s.n
+	s.n++
+	at := t.At
+	if idx > 0 && at.Before(s.lastAt) {
+		at = s.lastAt
+	}
+	if idx == 0 {
+		s.start = at
+	}
+	s.lastAt = at
+	var res TurnResult
+	switch t.Role {
+	case Agent:
+		rep := s.c.Check(t.Text)
+		res.Report = &rep
+		res.Findings = s.agentTurn(idx, at, t.Text, rep)
+	case Buyer:
+		res.Findings = s.buyerTurn(idx, at, t.Text)
+	}
+	return res
+}
+
+func (s *Session) agentTurn(idx int, at time.Time, text string, rep Report) []Finding {
+	var out []Finding
+	// Answer the pending buyer messages.
+	for _, p := range s.pending {
+		wait := at.Sub(p.at)
+		s.metrics.Answered++
+		s.waitSum += wait
+		if wait <= s.c.window {
+			s.metrics.WithinWindow++
+		}
+	}
+	if len(s.pending) > 0 {
+		first := s.pending[0]
+		if wait := at.Sub(first.at); wait > s.c.window {
+			out = append(out, Finding{Kind: SlowResponse, Turns: []int{first.idx, idx}, At: at, Severity: Minor, Wait: wait,
+				Detail: fmt.Sprintf("the buyer waited %s for a reply (window %s)", wait.Round(time.Second), s.c.window)})
+		}
+		s.pending = s.pending[:0]
+	}
+	if s.hasFirstBuyer && !s.firstDone {
+		s.metrics.FirstResponse = Duration(at.Sub(s.firstBuyer))
+		s.firstDone = true
+	}
+	// Civility reminder?
+	if s.c.isReminder(text) {
+		s.reminder = idx
+		s.abuseAfter = s.abuseAfter[:0]
+	}
+	// Spam: the same text again within the window.
+	norm := []rune(lexicon.Normalize(text).Text)
+	if len(norm) > 128 {
+		norm = norm[:128]
+	}
+	kept := s.recent[:0]
+	for _, r := range s.recent {
+		if at.Sub(r.at) <= spamWindow {
+			kept = append(kept, r)
+		}
+	}
+	s.recent = kept
+	if len(s.recent) == maxRecent {
+		s.recent = append(s.recent[:0], s.recent[1:]...)
+	}
+	s.recent = append(s.recent, recentReply{idx: idx, at: at, norm: norm, sev: rep.Severity})
+	var same []int
+	worst := Severity(0)
+	for _, r := range s.recent {
+		if similar(r.norm, norm) {
+			same = append(same, r.idx)
+			worst = max(worst, r.sev)
+		}
+	}
+	if len(same) >= spamRepeats && len(norm) > 0 {
+		burst := string(norm)
+		continuing := s.spamText != "" && similar([]rune(s.spamText), norm) && at.Sub(s.spamLast) <= spamWindow
+		s.spamText, s.spamLast = burst, at
+		if !continuing {
+			sev := Warning
+			if worst > 0 {
+				sev = worst.raise(1) // repeated violations are 骚扰他人 (seed 001)
+			}
+			out = append(out, Finding{Kind: Spam, Turns: same, At: at, Severity: sev,
+				Detail: fmt.Sprintf("the same reply %d times within %s", len(same), spamWindow)})
+		}
+	}
+	return out
+}
+
+func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
+	var out []Finding
+	s.buyerTurns++
+	if s.c.inServiceHours(at) {
+		s.metrics.BuyerMessages++
+		if !s.hasFirstBuyer {
+			s.firstBuyer, s.hasFirstBuyer = at, true
+		}
+		if len(s.pending) < maxPending {
+			s.pending = append(s.pending, pendingMsg{idx, at})
+		}
+	}
+	abuse, complaint, impatient := s.c.buyerSignals(text)
+	if impatient {
+		s.impatience++
+	}
+	if abuse {
+		s.buyerAbuse++
+		out = append(out, Finding{Kind: BuyerAbuse, Turns: []int{idx}, At: at, Severity: Minor, Detail: "the buyer insulted or harassed the agent: stay calm, keep the record as evidence"})
+		if s.reminder >= 0 && !s.blacklistReported {
+			s.abuseAfter = append(s.abuseAfter, idx)
+			if len(s.abuseAfter) > blacklistMore {
+				s.blacklistReported = true
+				out = append(out, Finding{Kind: BlacklistEligible, Turns: append([]int{s.reminder}, s.abuseAfter...), At: at, Severity: Serious,
+					Detail: "abuse went on in more than 5 messages after a civility reminder: the buyer may be blacklisted (at most 3 months); file these turns as evidence"})
+			}
+		}
+	}
+	if complaint {
+		s.complaints++
+	}
+	if (complaint || abuse || s.impatience >= 3) && (!s.escalated || at.Sub(s.escalatedAt) > 30*time.Minute) {
+		s.escalated, s.escalatedAt = true, at
+		why := "the buyer is aggressive"
+		if complaint {
+			why = "the buyer threatens to complain"
+		}
+		out = append(out, Finding{Kind: Escalate, Turns: []int{idx}, At: at, Severity: Warning, Detail: why + ": hand over to a supervisor or another agent"})
+	}
+	return out
+}
+
+// Close ends the conversation: buyer messages still unanswered that had
+// waited past the window by the last turn are reported as slow.
+func (s *Session) Close() []Finding {
+	var out []Finding
+	if len(s.pending) > 0 {
+		first := s.pending[0]
+		if wait := s.lastAt.Sub(first.at); wait > s.c.window {
+			out = append(out, Finding{Kind: SlowResponse, Turns: []int{first.idx}, At: s.lastAt, Severity: Minor, Wait: wait,
+				Detail: fmt.Sprintf("the buyer got no reply after %s (window %s)", wait.Round(time.Second), s.c.window)})
+		}
+	}
+	return out
+}
+
+// Metrics returns the response metrics so far.
+func (s *Session) Metrics() ResponseMetrics {
+	m := s.metrics
+	m.Rate = 1
+	if m.BuyerMessages > 0 {
+		m.Rate = float64(m.WithinWindow) / float64(m.BuyerMessages)
+	}
+	if m.Answered > 0 {
+		m.Average = Duration(s.waitSum / time.Duration(m.Answered))
+	}
+	return m
+}
+
+// CustomerType classifies the buyer from what the session has seen (seed
+// 002): habitual when the caller says the buyer has complained twice or more
+// before; aggressive on abuse, a complaint threat or repeated impatience;
+// quiet when a long conversation (10+ buyer messages or 20+ minutes) shows
+// none of these; otherwise unknown (0).
+func (s *Session) CustomerType() scripts.CustomerType {
+	switch {
+	case s.o.ComplaintHistory >= 2:
+		return scripts.Habitual
+	case s.buyerAbuse > 0 || s.complaints > 0 || s.impatience >= 2:
+		return scripts.Aggressive
+	case s.buyerTurns >= 10 || s.lastAt.Sub(s.start) >= 20*time.Minute && s.buyerTurns > 0:
+		return scripts.Quiet
+	}
+	return 0
+}
+
+// Audit audits a whole conversation: the Check report of every agent turn,
+// the conversation findings, response metrics and the customer type. It is
+// the same as feeding the turns to a [Session] one by one and closing it.
+func (c *Checker) Audit(turns []Turn) ConversationReport { return c.AuditWith(turns, AuditOptions{}) }
+
+// AuditWith is [Checker.Audit] with options.
+func (c *Checker) AuditWith(turns []Turn, o AuditOptions) ConversationReport {
+	s := c.NewSession(o)
+	var cr ConversationReport
+	for i, t := range turns {
+		res := s.Add(t)
+		if res.Report != nil {
+			cr.Reports = append(cr.Reports, TurnReport{Turn: i, Report: *res.Report})
+			cr.Severity = max(cr.Severity, res.Report.Severity)
+		}
+		cr.Findings = append(cr.Findings, res.Findings...)
+	}
+	cr.Findings = append(cr.Findings, s.Close()...)
+	for _, f := range cr.Findings {
+		cr.Severity = max(cr.Severity, f.Severity)
+	}
+	cr.Response = s.Metrics()
+	cr.CustomerType = s.CustomerType()
+	return cr
+}
+
+// SuggestNext returns scripts that fit the next agent turn, for the buyer's
+// type and the situation: a civility reminder for a first insult, a hand-over
+// when abuse goes on or the buyer threatens to complain, an apology for a
+// slow reply, otherwise appeasing or confirming the need. Every suggestion
+// passes Check.
+func (c *Checker) SuggestNext(turns []Turn, o AuditOptions) []Suggestion {
+	cr := c.AuditWith(turns, o)
+	var has [Escalate + 1]bool
+	for _, f := range cr.Findings {
+		has[f.Kind] = true
+	}
+	lastBuyerAbusive := false
+	if n := len(turns); n > 0 && turns[n-1].Role == Buyer {
+		a, _, _ := c.buyerSignals(turns[n-1].Text)
+		lastBuyerAbusive = a
+	}
+	remindedBefore := false
+	for _, t := range turns {
+		if t.Role == Agent && c.isReminder(t.Text) {
+			remindedBefore = true
+		}
+	}
+	var scen []scripts.Scenario
+	switch {
+	case lastBuyerAbusive && !remindedBefore:
+		scen = []scripts.Scenario{scripts.CivilityReminder, scripts.Appease}
+	case lastBuyerAbusive || has[BlacklistEligible] || has[Escalate]:
+		scen = []scripts.Scenario{scripts.Escalate, scripts.Appease, scripts.OfferOptions}
+	case has[SlowResponse]:
+		scen = []scripts.Scenario{scripts.Apologise, scripts.PromiseFollowUp}
+	case cr.CustomerType == scripts.Quiet:
+		scen = []scripts.Scenario{scripts.ConfirmNeed, scripts.OfferOptions}
+	case cr.CustomerType == scripts.Habitual:
+		scen = []scripts.Scenario{scripts.Apologise, scripts.ConfirmNeed, scripts.Escalate}
+	default:
+		scen = []scripts.Scenario{scripts.Appease, scripts.ConfirmNeed, scripts.OfferOptions}
+	}
+	var out []Suggestion
+	for _, sc := range scen {
+		for _, s := range c.phrasebook.Find(scripts.Query{Scenario: sc, Type: cr.CustomerType, Platform: c.platform.String()}) {
+			text, err := s.Render(nil)
+			if err != nil || !c.Check(text).Clean() {
+				continue
+			}
+			out = append(out, Suggestion{Kind: "script", Text: text, ScriptID: s.ID, Scenario: s.Scenario})
+			break
+		}
+	}
+	return out
+}
+
+// similar reports whether two normalized replies are the same or nearly so:
+// an edit distance of at most 20% of the longer one.
+func similar(a, b []rune) bool {
+	if slices.Equal(a, b) {
+		return true
+	}
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 {
+		return false
+	}
+	longer := max(la, lb)
+	limit := int(float64(longer) * (1 - spamSimilar))
+	if abs(la-lb) > limit {
+		return false
+	}
+	prev := make([]int, lb+1)
+	cur := make([]int, lb+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= la; i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= lb; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[lb] <= limit
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// reminderPhrases mark an agent's civility reminder.
+var reminderPhrases = []string{"文明用语", "文明沟通", "文明交流", "注意措辞", "注意用语", "注意言辞", "理性沟通"}
+
+func (c *Checker) isReminder(text string) bool {
+	n := lexicon.Normalize(text).Text
+	for _, p := range reminderPhrases {
+		if strings.Contains(n, p) {
+			return true
+		}
+	}
+	return false
+}
