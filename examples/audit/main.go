@@ -1,0 +1,472 @@
+// Command audit audits chat logs in JSON Lines, one turn per line:
+//
+//	{"conversation": "c-1", "role": "agent"|"buyer", "at": "2026-03-15T10:00:00+08:00", "text": "...", "agent": "a-7"}
+//
+// It streams the file (memory does not grow with its size), checks every agent
+// turn and audits every conversation on all cores, prints a summary (by
+// category, severity, agent and hour, conversation findings, skipped lines)
+// and writes a self-contained HTML report with inline SVG charts and every
+// flagged turn highlighted with a suggestion. Bad lines are reported on
+// stderr with their line number and skipped; their count is in the summary.
+//
+//	go run ./examples/audit -platform jd -html report.html chats.jsonl
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/internal/chatlog"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+type config struct {
+	platform   compliance.Platform
+	htmlPath   string
+	workers    int
+	maxFlagged int
+	idle       time.Duration
+	lexicons   []string
+	progress   bool
+}
+
+type lexiconFlags []string
+
+func (l *lexiconFlags) String() string     { return strings.Join(*l, ",") }
+func (l *lexiconFlags) Set(v string) error { *l = append(*l, v); return nil }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	platform := fs.String("platform", "generic", "platform rules: generic, jd, taobao, doudian, pdd")
+	htmlPath := fs.String("html", "", "write an HTML report to this file")
+	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
+	maxFlagged := fs.Int("max-flagged", 500, "flagged turns listed in the HTML report (all are counted)")
+	idle := fs.Duration("idle", time.Hour, "close a conversation after this much log time without a turn")
+	var lexicons lexiconFlags
+	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	p, err := compliance.ParsePlatform(*platform)
+	if err != nil {
+		fmt.Fprintln(stderr, "audit:", err)
+		return 2
+	}
+	cfg := config{platform: p, htmlPath: *htmlPath, workers: max(1, *workers), maxFlagged: *maxFlagged, idle: *idle, lexicons: lexicons}
+	in, size, name := stdin, int64(-1), "stdin"
+	if fs.NArg() > 1 {
+		fmt.Fprintln(stderr, "audit: at most one input file")
+		return 2
+	}
+	if fs.NArg() == 1 {
+		f, err := os.Open(fs.Arg(0))
+		if err != nil {
+			fmt.Fprintln(stderr, "audit:", err)
+			return 2
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
+		in, name = f, fs.Arg(0)
+	}
+	if f, ok := stderr.(*os.File); ok && isTerminal(f) {
+		cfg.progress = true
+	}
+	res, err := audit(cfg, in, size, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "audit:", err)
+		return 2
+	}
+	res.source = name
+	printSummary(stdout, res)
+	if cfg.htmlPath != "" {
+		f, err := os.Create(cfg.htmlPath)
+		if err != nil {
+			fmt.Fprintln(stderr, "audit:", err)
+			return 2
+		}
+		if err := writeHTML(f, res); err != nil {
+			f.Close()
+			fmt.Fprintln(stderr, "audit:", err)
+			return 2
+		}
+		if err := f.Close(); err != nil {
+			fmt.Fprintln(stderr, "audit:", err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "\nHTML report: %s\n", cfg.htmlPath)
+	}
+	return 0
+}
+
+// flagged is one agent turn with violations, kept for the HTML report.
+type flagged struct {
+	conversation string
+	line         int
+	at           time.Time
+	agent        string
+	report       compliance.Report
+	suggestion   string
+}
+
+// finding is a conversation finding with its evidence as line numbers.
+type finding struct {
+	conversation string
+	f            compliance.Finding
+	lines        []int
+}
+
+// stats are what a worker counts; results merges them.
+type stats struct {
+	turns, agentTurns, buyerTurns, conversations, flaggedTurns int
+	byCategory                                                 map[compliance.Category]int
+	bySeverity                                                 map[compliance.Severity]int
+	byAgent                                                    map[string]int
+	byHour                                                     [24]int
+	byFinding                                                  map[compliance.FindingKind]int
+	points                                                     float64
+	flagged                                                    []flagged
+	findings                                                   []finding
+	answered, within, measured                                 int
+}
+
+func newStats() *stats {
+	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[compliance.FindingKind]int{}}
+}
+
+type results struct {
+	stats
+	platform compliance.Platform
+	skipped  int
+	lines    int
+	bytes    int64
+	elapsed  time.Duration
+	workers  int
+	source   string
+	capped   int
+}
+
+// conv is one open conversation in a worker.
+type conv struct {
+	session *compliance.Session
+	lastAt  time.Time
+	lines   []int // line of each turn, for evidence (capped)
+}
+
+const maxEvidenceLines = 100000
+
+func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, error) {
+	opts := []compliance.Option{compliance.WithPlatform(cfg.platform)}
+	for _, l := range cfg.lexicons {
+		opts = append(opts, compliance.WithLexiconFile(l))
+	}
+	checker, err := compliance.New(opts...)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	chans := make([]chan []chatlog.Record, cfg.workers)
+	outs := make([]*stats, cfg.workers)
+	var wg sync.WaitGroup
+	perWorkerFlagged := cfg.maxFlagged/cfg.workers + 1
+	for w := range chans {
+		chans[w] = make(chan []chatlog.Record, 8)
+		outs[w] = newStats()
+		wg.Add(1)
+		go func(ch chan []chatlog.Record, st *stats) {
+			defer wg.Done()
+			work(checker, cfg, ch, st, perWorkerFlagged)
+		}(chans[w], outs[w])
+	}
+	r := chatlog.NewReader(in)
+	pending := make([][]chatlog.Record, cfg.workers)
+	skipped := 0
+	done := make(chan struct{})
+	if cfg.progress {
+		go progress(stderr, r, size, done)
+	}
+	var readErr error
+	for {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var le *chatlog.LineError
+		if errors.As(err, &le) {
+			skipped++
+			if skipped <= 20 {
+				fmt.Fprintf(stderr, "audit: skipping %v\n", le)
+			} else if skipped == 21 {
+				fmt.Fprintln(stderr, "audit: more bad lines skipped; see the count in the summary")
+			}
+			continue
+		}
+		if err != nil {
+			readErr = err
+			break
+		}
+		h := fnv.New32a()
+		h.Write([]byte(rec.Conversation))
+		w := int(h.Sum32() % uint32(cfg.workers))
+		pending[w] = append(pending[w], rec)
+		if len(pending[w]) == 256 {
+			chans[w] <- pending[w]
+			pending[w] = make([]chatlog.Record, 0, 256)
+		}
+	}
+	for w, b := range pending {
+		if len(b) > 0 {
+			chans[w] <- b
+		}
+		close(chans[w])
+	}
+	wg.Wait()
+	close(done)
+	if readErr != nil {
+		return nil, readErr
+	}
+	res := &results{stats: *newStats(), platform: cfg.platform, skipped: skipped, bytes: r.Bytes(), elapsed: time.Since(start), workers: cfg.workers}
+	for _, st := range outs {
+		res.merge(st)
+	}
+	sort.Slice(res.flagged, func(i, j int) bool { return res.flagged[i].line < res.flagged[j].line })
+	if len(res.flagged) > cfg.maxFlagged {
+		res.capped = len(res.flagged) - cfg.maxFlagged
+		res.flagged = res.flagged[:cfg.maxFlagged]
+	}
+	sort.Slice(res.findings, func(i, j int) bool {
+		return res.findings[i].lines[len(res.findings[i].lines)-1] < res.findings[j].lines[len(res.findings[j].lines)-1]
+	})
+	return res, nil
+}
+
+// work runs one shard of conversations.
+func work(c *compliance.Checker, cfg config, ch <-chan []chatlog.Record, st *stats, maxFlagged int) {
+	convs := map[string]*conv{}
+	var latest time.Time
+	closeConv := func(id string, cv *conv) {
+		for _, f := range cv.session.Close() {
+			st.addFinding(id, cv, f)
+		}
+		m := cv.session.Metrics()
+		st.measured += m.BuyerMessages
+		st.within += m.WithinWindow
+		st.answered += m.Answered
+		delete(convs, id)
+	}
+	for b := range ch {
+		for _, rec := range b {
+			cv := convs[rec.Conversation]
+			if cv == nil {
+				cv = &conv{session: c.NewSession(compliance.AuditOptions{})}
+				convs[rec.Conversation] = cv
+				st.conversations++
+			}
+			if rec.Turn.At.After(latest) {
+				latest = rec.Turn.At
+			}
+			cv.lastAt = rec.Turn.At
+			if len(cv.lines) < maxEvidenceLines {
+				cv.lines = append(cv.lines, rec.Line)
+			}
+			res := cv.session.Add(rec.Turn)
+			st.turns++
+			if rec.Turn.Role == compliance.Buyer {
+				st.buyerTurns++
+			} else {
+				st.agentTurns++
+			}
+			if res.Report != nil && !res.Report.Clean() {
+				st.addFlagged(c, rec, *res.Report, maxFlagged)
+			}
+			for _, f := range res.Findings {
+				st.addFinding(rec.Conversation, cv, f)
+			}
+		}
+		// Close conversations idle for longer than cfg.idle of log time.
+		if len(convs) > 1000 {
+			for id, cv := range convs {
+				if latest.Sub(cv.lastAt) > cfg.idle {
+					closeConv(id, cv)
+				}
+			}
+		}
+	}
+	for id, cv := range convs {
+		closeConv(id, cv)
+	}
+}
+
+func (st *stats) addFlagged(c *compliance.Checker, rec chatlog.Record, rep compliance.Report, maxFlagged int) {
+	st.flaggedTurns++
+	st.bySeverity[rep.Severity]++
+	st.points += rep.Penalty.Points
+	agent := rec.Turn.Agent
+	if agent == "" {
+		agent = "(unknown)"
+	}
+	st.byAgent[agent]++
+	st.byHour[rec.Turn.At.In(chinaTime).Hour()]++
+	for _, v := range rep.Violations {
+		st.byCategory[v.Category]++
+	}
+	if len(st.flagged) < maxFlagged {
+		f := flagged{conversation: rec.Conversation, line: rec.Line, at: rec.Turn.At, agent: agent, report: rep}
+		if sug := c.Suggest(rep); len(sug) > 0 {
+			f.suggestion = sug[0].Text
+		}
+		st.flagged = append(st.flagged, f)
+	}
+}
+
+func (st *stats) addFinding(id string, cv *conv, f compliance.Finding) {
+	st.byFinding[f.Kind]++
+	if len(st.findings) >= 2000 {
+		return
+	}
+	var lines []int
+	for _, t := range f.Turns {
+		if t < len(cv.lines) {
+			lines = append(lines, cv.lines[t])
+		}
+	}
+	if len(lines) == 0 {
+		lines = []int{0}
+	}
+	st.findings = append(st.findings, finding{conversation: id, f: f, lines: lines})
+}
+
+func (r *results) merge(st *stats) {
+	r.turns += st.turns
+	r.agentTurns += st.agentTurns
+	r.buyerTurns += st.buyerTurns
+	r.conversations += st.conversations
+	r.flaggedTurns += st.flaggedTurns
+	r.points += st.points
+	r.answered += st.answered
+	r.within += st.within
+	r.measured += st.measured
+	for k, v := range st.byCategory {
+		r.byCategory[k] += v
+	}
+	for k, v := range st.bySeverity {
+		r.bySeverity[k] += v
+	}
+	for k, v := range st.byAgent {
+		r.byAgent[k] += v
+	}
+	for k, v := range st.byFinding {
+		r.byFinding[k] += v
+	}
+	for h, v := range st.byHour {
+		r.byHour[h] += v
+	}
+	r.flagged = append(r.flagged, st.flagged...)
+	r.findings = append(r.findings, st.findings...)
+}
+
+var chinaTime = time.FixedZone("CST", 8*60*60)
+
+func printSummary(w io.Writer, r *results) {
+	fmt.Fprintf(w, "huashu audit — %s, platform %s\n", r.source, r.platform)
+	fmt.Fprintf(w, "%d lines, %d turns (%d agent, %d buyer) in %d conversations; %d bad lines skipped\n", r.turns+r.skipped, r.turns, r.agentTurns, r.buyerTurns, r.conversations, r.skipped)
+	fmt.Fprintf(w, "%.1f MB in %s on %d workers (%.1f MB/s)\n", float64(r.bytes)/1e6, r.elapsed.Round(time.Millisecond), r.workers, float64(r.bytes)/1e6/max(r.elapsed.Seconds(), 1e-9))
+	rate := 1.0
+	if r.measured > 0 {
+		rate = float64(r.within) / float64(r.measured)
+	}
+	fmt.Fprintf(w, "flagged agent turns: %d of %d; estimated penalty points: %g; buyer messages answered within the window: %.1f%%\n\n", r.flaggedTurns, r.agentTurns, r.points, 100*rate)
+	table := func(title string, rows [][2]string) {
+		fmt.Fprintf(w, "%s\n", title)
+		for _, row := range rows {
+			fmt.Fprintf(w, "  %-22s %8s\n", row[0], row[1])
+		}
+		fmt.Fprintln(w)
+	}
+	var rows [][2]string
+	for _, c := range compliance.Categories() {
+		rows = append(rows, [2]string{c.String(), fmt.Sprint(r.byCategory[c])})
+	}
+	table("Violations by category", rows)
+	rows = nil
+	for s := compliance.Warning; s <= compliance.Critical; s++ {
+		rows = append(rows, [2]string{s.String(), fmt.Sprint(r.bySeverity[s])})
+	}
+	table("Flagged turns by severity", rows)
+	rows = nil
+	for k := compliance.Spam; k <= compliance.Escalate; k++ {
+		rows = append(rows, [2]string{k.String(), fmt.Sprint(r.byFinding[k])})
+	}
+	table("Conversation findings", rows)
+	rows = nil
+	for _, a := range topAgents(r.byAgent, 10) {
+		rows = append(rows, [2]string{a, fmt.Sprint(r.byAgent[a])})
+	}
+	table("Flagged turns by agent (top 10)", rows)
+	rows = nil
+	for h := 0; h < 24; h++ {
+		if r.byHour[h] > 0 {
+			rows = append(rows, [2]string{fmt.Sprintf("%02d:00", h), fmt.Sprint(r.byHour[h])})
+		}
+	}
+	table("Flagged turns by hour (China time)", rows)
+}
+
+func topAgents(m map[string]int, n int) []string {
+	var as []string
+	for a := range m {
+		as = append(as, a)
+	}
+	sort.Slice(as, func(i, j int) bool {
+		if m[as[i]] != m[as[j]] {
+			return m[as[i]] > m[as[j]]
+		}
+		return as[i] < as[j]
+	})
+	if len(as) > n {
+		as = as[:n]
+	}
+	return as
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progress draws a progress bar on stderr until done is closed.
+func progress(w io.Writer, r *chatlog.Reader, size int64, done <-chan struct{}) {
+	t := time.NewTicker(200 * time.Millisecond)
+	defer t.Stop()
+	start := time.Now()
+	for {
+		select {
+		case <-done:
+			fmt.Fprint(w, "\r\x1b[K")
+			return
+		case <-t.C:
+			n := r.Bytes()
+			speed := float64(n) / 1e6 / time.Since(start).Seconds()
+			if size > 0 {
+				frac := float64(n) / float64(size)
+				bar := strings.Repeat("█", int(frac*30)) + strings.Repeat("░", 30-int(frac*30))
+				fmt.Fprintf(w, "\r%s %5.1f%% %7.1f MB %6.1f MB/s", bar, 100*frac, float64(n)/1e6, speed)
+			} else {
+				fmt.Fprintf(w, "\r%7.1f MB %6.1f MB/s", float64(n)/1e6, speed)
+			}
+		}
+	}
+}
