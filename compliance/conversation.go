@@ -272,7 +272,7 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep Report) []Fi
 		s.abuseAfter = s.abuseAfter[:0]
 	}
 	// Spam: the same text again within the window.
-	norm := []rune(lexicon.Normalize(text).Text)
+	norm := []rune(lexicon.NormalizeText(text))
 	if len(norm) > 128 {
 		norm = norm[:128]
 	}
@@ -524,7 +524,7 @@ func abs(x int) int {
 var reminderPhrases = []string{"文明用语", "文明沟通", "文明交流", "注意措辞", "注意用语", "注意言辞", "理性沟通"}
 
 func (c *Checker) isReminder(text string) bool {
-	n := lexicon.Normalize(text).Text
+	n := lexicon.NormalizeText(text)
 	for _, p := range reminderPhrases {
 		if strings.Contains(n, p) {
 			return true

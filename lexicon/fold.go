@@ -154,6 +154,28 @@ func normalize(text string, maxNoise int) Normalized {
 	return Normalized{Text: b.String(), spans: spans}
 }
 
+// NormalizeText returns Normalize(text).Text without building the map back
+// to the original text: cheaper when only the normalized text is needed (to
+// compare two replies, say).
+func NormalizeText(text string) string {
+	var b strings.Builder
+	noise, emitted := 0, false
+	forEachUnit(text, 0, len(text), func(u unit) bool {
+		if u.kind == foldtab.Noise {
+			noise++
+			return true
+		}
+		if noise > DefaultMaxNoise && emitted {
+			b.WriteByte('\n')
+		}
+		noise = 0
+		b.WriteRune(u.r)
+		emitted = true
+		return true
+	})
+	return b.String()
+}
+
 // Original maps the byte range [i, j) of n.Text back to the byte range of the
 // original text it was made from. It returns (-1, -1) when the range is empty
 // or out of bounds.

@@ -43,6 +43,7 @@ func TestNormalize(t *testing.T) {
 	s, _ = n.Original(0, len(n.Text)+1)
 	require.Equal(t, -1, s)
 	require.Equal(t, n.Text, Normalize(n.Text).Text)
+	require.Equal(t, n.Text, NormalizeText(text))
 	require.Equal(t, "10", Normalize("⑩").Text)
 	s, e = Normalize("⑩").Original(0, 1)
 	require.Equal(t, 0, s)

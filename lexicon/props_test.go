@@ -303,7 +303,7 @@ func TestPropertyFoldIdempotent(t *testing.T) {
 		func(s string) bool {
 			f := Fold(s)
 			n := Normalize(s).Text
-			return Fold(f) == f && Normalize(n).Text == n
+			return Fold(f) == f && Normalize(n).Text == n && NormalizeText(s) == n
 		}, gen.OneGenOf(genText(textRunes, 40), gen.AnyString())))
 	props.Property("Normalize maps every rune back to original text that folds to it", prop.ForAll(
 		func(s string) bool {

@@ -388,7 +388,7 @@ func printSummary(w io.Writer, r *results) {
 	if r.measured > 0 {
 		rate = float64(r.within) / float64(r.measured)
 	}
-	fmt.Fprintf(w, "flagged agent turns: %d of %d; estimated penalty points: %g; buyer messages answered within the window: %.1f%%\n\n", r.flaggedTurns, r.agentTurns, r.points, 100*rate)
+	fmt.Fprintf(w, "flagged agent turns: %d of %d; estimated penalty points: %.0f; buyer messages answered within the window: %.1f%%\n\n", r.flaggedTurns, r.agentTurns, r.points, 100*rate)
 	table := func(title string, rows [][2]string) {
 		fmt.Fprintf(w, "%s\n", title)
 		for _, row := range rows {

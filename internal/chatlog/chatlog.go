@@ -2,7 +2,7 @@
 //
 //	{"conversation": "c-1", "role": "agent", "at": "2026-03-15T10:00:00+08:00", "text": "...", "agent": "a-7"}
 //
-// It streams: memory does not grow with the file. A bad line is returned as
+// Other fields are ignored. It streams: memory does not grow with the file. A bad line is returned as
 // a *LineError with its line number and the reader goes on with the next
 // line; nothing is dropped silently.
 //
@@ -124,13 +124,8 @@ func (r *Reader) readLine() ([]byte, error) {
 
 func parse(raw []byte) (Record, error) {
 	var w wire
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
+	if err := json.Unmarshal(raw, &w); err != nil { // other fields are allowed and ignored
 		return Record{}, fmt.Errorf("bad JSON: %v", err)
-	}
-	if dec.More() {
-		return Record{}, errors.New("more than one JSON value on the line")
 	}
 	switch {
 	case w.Conversation == nil || strings.TrimSpace(*w.Conversation) == "":

@@ -43,17 +43,18 @@ not json
 {"conversation":"c2","role":"agent","at":"2026-03-15T10:00:00Z","text":"x","extra":1}
 {"conversation":"c3","role":"agent","at":"2026-03-15T10:00:00Z","text":"last line without newline"}`
 	recs, bad := readAll(t, src)
-	require.Len(t, recs, 3)
+	require.Len(t, recs, 4)
 	require.Equal(t, "c1", recs[0].Conversation)
 	require.Equal(t, compliance.Agent, recs[1].Turn.Role)
 	require.Equal(t, "a7", recs[1].Turn.Agent)
 	require.Equal(t, 2, recs[1].Line)
-	require.Equal(t, 9, recs[2].Line)
+	require.Equal(t, 8, recs[2].Line, "extra fields are ignored")
+	require.Equal(t, 9, recs[3].Line)
 	var lines []int
 	for _, b := range bad {
 		lines = append(lines, b.Line)
 	}
-	require.Equal(t, []int{4, 5, 6, 7, 8}, lines)
+	require.Equal(t, []int{4, 5, 6, 7}, lines)
 	require.Contains(t, bad[1].Error(), "line 5:")
 	require.Contains(t, bad[2].Error(), "RFC 3339")
 	require.Contains(t, bad[3].Error(), `missing "text"`)
