@@ -32,7 +32,7 @@ func hbars(bars []bar) template.HTML {
 		maxV = max(maxV, b.Value)
 	}
 	var s strings.Builder
-	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img">`, width, rowH*len(bars)+4)
+	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img">`, width, rowH*len(bars)+4)
 	for i, b := range bars {
 		y := i*rowH + 2
 		w := int(math.Round(float64(width-labelW-60) * float64(b.Value) / float64(maxV)))
@@ -53,7 +53,7 @@ func hours(counts [24]int) template.HTML {
 	}
 	bw := (width - 2*pad) / 24
 	var s strings.Builder
-	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img">`, width, height)
+	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img">`, width, height)
 	fmt.Fprintf(&s, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>`, pad, height-pad, width-pad, height-pad)
 	for h, v := range counts {
 		bh := int(math.Round(float64(height-2*pad) * float64(v) / float64(maxV)))
@@ -96,7 +96,7 @@ body{font-family:-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei
 h1{font-size:22px;margin-bottom:4px}h2{font-size:17px;margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .meta{color:#666;font-size:13px}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
 .card{border:1px solid #e3e3e3;border-radius:8px;padding:10px 16px;min-width:140px}.card b{display:block;font-size:22px}
-.charts{display:grid;grid-template-columns:1fr 1fr;gap:16px}.chart{border:1px solid #eee;border-radius:8px;padding:8px 12px}
+.charts{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px}.chart{border:1px solid #eee;border-radius:8px;padding:8px 12px;min-width:0}
 table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #eee;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#fafafa}.sev-critical{color:#b30000;font-weight:bold}.sev-serious{color:#d35400}.sev-minor{color:#8a6d00}.sev-warning{color:#666}
 .text{font-size:14px;line-height:1.6}.sug{color:#1a7f37}.tag{display:inline-block;border-radius:4px;padding:0 6px;margin:1px;color:#fff;font-size:12px}
@@ -179,7 +179,7 @@ func writeHTML(w io.Writer, r *results) error {
 	return page.Execute(w, map[string]any{
 		"Source": r.source, "Platform": r.platform.String(), "Lines": r.turns + r.skipped, "Conversations": r.conversations,
 		"Generated": time.Now().In(chinaTime).Format("2006-01-02 15:04"), "AgentTurns": r.agentTurns, "FlaggedTurns": r.flaggedTurns,
-		"Findings": totalFindings, "Rate": rate, "Points": r.points, "Skipped": r.skipped,
+		"Findings": totalFindings, "Rate": rate, "Points": fmt.Sprintf("%.0f", r.points), "Skipped": r.skipped,
 		"CategoryChart": hbars(cats), "FindingChart": hbars(finds), "HourChart": hours(r.byHour), "AgentChart": hbars(agents),
 		"Flagged": fv, "Capped": r.capped, "FindingRows": rows,
 	})

@@ -244,9 +244,9 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 	}
 	sort.Slice(res.flagged, func(i, j int) bool { return res.flagged[i].line < res.flagged[j].line })
 	if len(res.flagged) > cfg.maxFlagged {
-		res.capped = len(res.flagged) - cfg.maxFlagged
 		res.flagged = res.flagged[:cfg.maxFlagged]
 	}
+	res.capped = res.flaggedTurns - len(res.flagged)
 	sort.Slice(res.findings, func(i, j int) bool {
 		return res.findings[i].lines[len(res.findings[i].lines)-1] < res.findings[j].lines[len(res.findings[j].lines)-1]
 	})

@@ -27,7 +27,7 @@ func TestAuditEndToEnd(t *testing.T) {
 	htmlPath := filepath.Join(dir, "report.html")
 
 	var out, errb bytes.Buffer
-	code := run([]string{"-platform", "jd", "-html", htmlPath, "-workers", "3", logPath}, nil, &out, &errb)
+	code := run([]string{"-platform", "jd", "-html", htmlPath, "-workers", "3", "-max-flagged", "100", logPath}, nil, &out, &errb)
 	require.Equal(t, 0, code, errb.String())
 	summary := out.String()
 	num := func(label string) int {
@@ -56,6 +56,7 @@ func TestAuditEndToEnd(t *testing.T) {
 	require.NotContains(t, page, "<link")
 	require.NotContains(t, page, "<script")
 	require.Contains(t, page, "blacklist_eligible")
+	require.Contains(t, page, "Showing the first 100 flagged turns; "+strconv.Itoa(planted.FlaggedTurns-100)+" more")
 
 	// The same result whatever the number of workers.
 	var out1 bytes.Buffer
