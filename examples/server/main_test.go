@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func post(t *testing.T, h http.Handler, path, body string) (int, map[string]any) {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	var out map[string]any
+	_ = json.Unmarshal(rec.Body.Bytes(), &out)
+	return rec.Code, out
+}
+
+func quiet() *log.Logger { return log.New(io.Discard, "", 0) }
+
+func TestEndpoints(t *testing.T) {
+	s, err := newServer(config{maxBody: 4096}, quiet())
+	require.NoError(t, err)
+	h := s.handler()
+
+	code, out := post(t, h, "/v1/check", `{"text":"亲，加 微 信","platform":"jd"}`)
+	require.Equal(t, 200, code)
+	require.Equal(t, "jd", out["platform"])
+	require.Len(t, out["violations"], 2)
+
+	code, out = post(t, h, "/v1/suggest", `{"text":"你有病吧","platform":"taobao","customer_type":"aggressive","traditional":true}`)
+	require.Equal(t, 200, code)
+	require.NotEmpty(t, out["suggestions"])
+
+	code, out = post(t, h, "/v1/audit", `{"platform":"jd","turns":[
+		{"role":"buyer","at":"2026-03-15T10:00:00+08:00","text":"在吗"},
+		{"role":"agent","at":"2026-03-15T10:01:00+08:00","text":"在的"}]}`)
+	require.Equal(t, 200, code)
+	require.Equal(t, "slow_response", out["findings"].([]any)[0].(map[string]any)["kind"])
+
+	for _, tt := range []struct {
+		path, body string
+		code       int
+		msg        string
+	}{
+		{"/v1/check", `{"text":`, 400, "bad JSON"},
+		{"/v1/check", `{"text":"x","platfrom":"jd"}`, 400, "unknown field"},
+		{"/v1/check", `{"text":"x"}{"text":"y"}`, 400, "more than one value"},
+		{"/v1/check", `{"text":"x","platform":"amazon"}`, 400, "amazon"},
+		{"/v1/check", `{"text":"` + strings.Repeat("长", 2000) + `"}`, 413, "larger than 4096"},
+		{"/v1/suggest", `{"text":"x","customer_type":"grumpy"}`, 400, "grumpy"},
+		{"/v1/audit", `{"turns":[{"role":"bot","at":"2026-03-15T10:00:00Z","text":"x"}]}`, 400, "role"},
+	} {
+		code, out := post(t, h, tt.path, tt.body)
+		require.Equal(t, tt.code, code, tt.body)
+		require.Contains(t, out["error"], tt.msg)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/v1/check", nil))
+	require.Equal(t, http.StatusMethodNotAllowed, rec.Code)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
+	require.Equal(t, 200, rec.Code)
+	require.Contains(t, rec.Body.String(), `"status":"ok"`)
+	req := httptest.NewRequest(http.MethodPost, "/v1/check", strings.NewReader(`text=x`))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusUnsupportedMediaType, rec.Code)
+}
+
+func TestReloadKeepsOldRulesOnBadFile(t *testing.T) {
+	lex := filepath.Join(t.TempDir(), "shop.txt")
+	require.NoError(t, os.WriteFile(lex, []byte("饭桶 category=abuse\n"), 0o644))
+	var logs bytes.Buffer
+	s, err := newServer(config{lexicons: []string{lex}}, log.New(&logs, "", 0))
+	require.NoError(t, err)
+	h := s.handler()
+	_, out := post(t, h, "/v1/check", `{"text":"饭桶"}`)
+	require.Len(t, out["violations"], 1)
+
+	require.NoError(t, os.WriteFile(lex, []byte("蠢材 category=abuse\n"), 0o644))
+	require.NoError(t, s.reload())
+	_, out = post(t, h, "/v1/check", `{"text":"蠢材"}`)
+	require.Len(t, out["violations"], 1)
+
+	require.NoError(t, os.WriteFile(lex, []byte("蠢材 category=nonsense\n"), 0o644))
+	require.Error(t, s.reload())
+	require.Contains(t, logs.String(), "keeping the old rules")
+	require.Contains(t, logs.String(), "shop.txt:1")
+	_, out = post(t, h, "/v1/check", `{"text":"蠢材"}`)
+	require.Len(t, out["violations"], 1, "old rules still work")
+	require.EqualValues(t, 1, s.failures.Load())
+}
+
+func TestGracefulShutdown(t *testing.T) {
+	s, err := newServer(config{}, quiet())
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.serve(ctx, ln) }()
+	resp, err := http.Post("http://"+ln.Addr().String()+"/v1/check", "application/json", strings.NewReader(`{"text":"好的"}`))
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, 200, resp.StatusCode)
+	cancel()
+	select {
+	case err := <-done:
+		require.NoError(t, err)
+	case <-time.After(15 * time.Second):
+		t.Fatal("server did not shut down")
+	}
+}
+
+func TestLoadTestSmall(t *testing.T) {
+	s, err := newServer(config{}, quiet())
+	require.NoError(t, err)
+	rs, err := loadTest(s, []int{1, 4}, 300*time.Millisecond, 200)
+	require.NoError(t, err)
+	require.Len(t, rs, 2)
+	for _, r := range rs {
+		require.Zero(t, r.errors)
+		require.Positive(t, r.requests)
+		require.LessOrEqual(t, r.p50, r.p99)
+	}
+	var b strings.Builder
+	printLoad(&b, rs)
+	require.Contains(t, b.String(), "| 4 |")
+}
