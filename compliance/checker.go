@@ -2,6 +2,7 @@ package compliance
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -425,6 +426,15 @@ type Report struct {
 	Severity Severity `json:"severity"`
 	// Penalty is the estimated cost of the worst violation at the overall severity.
 	Penalty Penalty `json:"penalty"`
+}
+
+// MarshalJSON writes the report with "violations" as an array, [] when clean.
+func (r Report) MarshalJSON() ([]byte, error) {
+	type plain Report
+	if r.Violations == nil {
+		r.Violations = []Violation{}
+	}
+	return json.Marshal(plain(r))
 }
 
 // Clean reports whether the reply has no violations.

@@ -184,6 +184,9 @@ func TestReportJSON(t *testing.T) {
 	var back Report
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.Equal(t, rep, back)
+	clean, err := json.Marshal(mustNew(t).Check("好的"))
+	require.NoError(t, err)
+	require.Contains(t, string(clean), `"violations":[]`)
 }
 
 func TestParse(t *testing.T) {

@@ -100,8 +100,8 @@ type Finding struct {
 	At       time.Time `json:"at"`
 	Severity Severity  `json:"severity"`
 	Detail   string    `json:"detail"`
-	// Wait is how long the buyer waited, for slow_response.
-	Wait time.Duration `json:"wait,omitempty"`
+	// Wait is how long the buyer waited, for slow_response (seconds in JSON).
+	Wait Duration `json:"wait,omitempty"`
 }
 
 // Duration is a time.Duration that marshals to JSON as seconds.
@@ -136,6 +136,16 @@ type ResponseMetrics struct {
 type TurnReport struct {
 	Turn int `json:"turn"`
 	Report
+}
+
+// MarshalJSON writes the report's fields with "turn" first (the embedded
+// Report's own MarshalJSON would otherwise drop it).
+func (t TurnReport) MarshalJSON() ([]byte, error) {
+	b, err := t.Report.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(fmt.Sprintf(`{"turn":%d,`, t.Turn)), b[1:]...), nil
 }
 
 // ConversationReport is the result of auditing a conversation.
@@ -257,7 +267,7 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep Report) []Fi
 	if len(s.pending) > 0 {
 		first := s.pending[0]
 		if wait := at.Sub(first.at); wait > s.c.window {
-			out = append(out, Finding{Kind: SlowResponse, Turns: []int{first.idx, idx}, At: at, Severity: Minor, Wait: wait,
+			out = append(out, Finding{Kind: SlowResponse, Turns: []int{first.idx, idx}, At: at, Severity: Minor, Wait: Duration(wait),
 				Detail: fmt.Sprintf("the buyer waited %s for a reply (window %s)", wait.Round(time.Second), s.c.window)})
 		}
 		s.pending = s.pending[:0]
@@ -360,7 +370,7 @@ func (s *Session) Close() []Finding {
 	if len(s.pending) > 0 {
 		first := s.pending[0]
 		if wait := s.lastAt.Sub(first.at); wait > s.c.window {
-			out = append(out, Finding{Kind: SlowResponse, Turns: []int{first.idx}, At: s.lastAt, Severity: Minor, Wait: wait,
+			out = append(out, Finding{Kind: SlowResponse, Turns: []int{first.idx}, At: s.lastAt, Severity: Minor, Wait: Duration(wait),
 				Detail: fmt.Sprintf("the buyer got no reply after %s (window %s)", wait.Round(time.Second), s.c.window)})
 		}
 	}
@@ -420,6 +430,12 @@ func (c *Checker) AuditWith(turns []Turn, o AuditOptions) ConversationReport {
 	}
 	cr.Response = s.Metrics()
 	cr.CustomerType = s.CustomerType()
+	if cr.Findings == nil {
+		cr.Findings = []Finding{}
+	}
+	if cr.Reports == nil {
+		cr.Reports = []TurnReport{}
+	}
 	return cr
 }
 

@@ -90,7 +90,7 @@ func TestAuditSlowResponse(t *testing.T) {
 	require.Equal(t, []string{"slow_response"}, kinds(cr))
 	f := cr.Findings[0]
 	require.Equal(t, []int{2, 3}, f.Turns)
-	require.Equal(t, 45*time.Second, f.Wait)
+	require.Equal(t, Duration(45*time.Second), f.Wait)
 	require.Equal(t, 2, cr.Response.BuyerMessages)
 	require.Equal(t, 1, cr.Response.WithinWindow)
 	require.InDelta(t, 0.5, cr.Response.Rate, 1e-9)
@@ -185,9 +185,13 @@ func TestSessionBoundedAndJSON(t *testing.T) {
 	cr := c.Audit([]Turn{buyer(0, "骗子"), agent(400, "非常抱歉")})
 	b, err := json.Marshal(cr)
 	require.NoError(t, err)
-	for _, k := range []string{`"kind":"buyer_abuse"`, `"kind":"slow_response"`, `"turns":[0,1]`, `"window":180`, `"customer_type":"aggressive"`, `"reports":[{"turn":1`} {
+	for _, k := range []string{`"kind":"buyer_abuse"`, `"kind":"slow_response"`, `"turns":[0,1]`, `"wait":400`, `"window":180`, `"customer_type":"aggressive"`, `"reports":[{"turn":1,"text":"非常抱歉"`} {
 		require.Contains(t, string(b), k)
 	}
+	var back ConversationReport
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, 1, back.Reports[0].Turn)
+	require.Equal(t, Duration(400*time.Second), back.Findings[2].Wait)
 	var role Role
 	require.Error(t, role.UnmarshalText([]byte("bot")))
 	var k FindingKind

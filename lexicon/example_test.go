@@ -156,3 +156,20 @@ func ExampleMatcher_MemoryUsage() {
 	fmt.Println(m.Len(), m.MemoryUsage() > 0, m.States() >= 5)
 	// Output: 2 true true
 }
+
+func ExampleNormalizeText() {
+	fmt.Println(lexicon.NormalizeText("您好，請 加*微*信！"))
+	// Output: 您好请加微信!
+}
+
+func ExampleMatcher_FindAll() {
+	entries := []lexicon.Entry{{Term: "好评返现"}, {Term: "微信"}}
+	m, _ := lexicon.Compile(entries)
+	text := "好-评-返-现，加微❤️信"
+	for _, x := range m.FindAll(text) {
+		fmt.Printf("%s %q\n", entries[x.Entry].Term, text[x.Start:x.End])
+	}
+	// Output:
+	// 好评返现 "好-评-返-现"
+	// 微信 "微❤️信"
+}

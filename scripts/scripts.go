@@ -43,6 +43,13 @@ func (s Scenario) String() string {
 // MarshalText encodes the scenario as its code.
 func (s Scenario) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText decodes a scenario code.
+func (s *Scenario) UnmarshalText(b []byte) error {
+	v, err := ParseScenario(string(b))
+	*s = v
+	return err
+}
+
 // ParseScenario parses a scenario code.
 func ParseScenario(code string) (Scenario, error) {
 	for i, c := range scenarioCodes {
@@ -75,6 +82,13 @@ func (t CustomerType) String() string {
 
 // MarshalText encodes the type as its code.
 func (t CustomerType) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+
+// UnmarshalText decodes a customer type code.
+func (t *CustomerType) UnmarshalText(b []byte) error {
+	v, err := ParseCustomerType(string(b))
+	*t = v
+	return err
+}
 
 // ParseCustomerType parses a customer type code ("any" is the zero value).
 func ParseCustomerType(code string) (CustomerType, error) {

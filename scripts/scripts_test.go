@@ -104,6 +104,12 @@ func TestCodes(t *testing.T) {
 	}
 	_, err = ParseCustomerType("grumpy")
 	require.Error(t, err)
+	var ty CustomerType
+	require.NoError(t, ty.UnmarshalText([]byte("quiet")))
+	require.Equal(t, Quiet, ty)
+	var sc Scenario
+	require.NoError(t, sc.UnmarshalText([]byte("escalate")))
+	require.Equal(t, Escalate, sc)
 }
 
 func TestToTraditional(t *testing.T) {

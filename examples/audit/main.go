@@ -54,6 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
 	maxFlagged := fs.Int("max-flagged", 500, "flagged turns listed in the HTML report (all are counted)")
 	idle := fs.Duration("idle", time.Hour, "close a conversation after this much log time without a turn")
+	forceProgress := fs.Bool("progress", false, "draw the progress bar even when stderr is not a terminal")
 	var lexicons lexiconFlags
 	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -82,7 +83,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		in, name = f, fs.Arg(0)
 	}
-	if f, ok := stderr.(*os.File); ok && isTerminal(f) {
+	if f, ok := stderr.(*os.File); ok && isTerminal(f) || *forceProgress {
 		cfg.progress = true
 	}
 	res, err := audit(cfg, in, size, stderr)

@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -72,4 +74,21 @@ func TestAuditBadUsage(t *testing.T) {
 	require.Equal(t, 2, run([]string{"-platform", "amazon"}, nil, &out, &errb))
 	require.Equal(t, 2, run([]string{"/no/such/file.jsonl"}, nil, &out, &errb))
 	require.Equal(t, 0, run(nil, strings.NewReader(""), &out, &errb), "empty input is fine")
+}
+
+func TestAuditProgress(t *testing.T) {
+	var log bytes.Buffer
+	_, err := chatlog.Generate(&log, 2000, 3)
+	require.NoError(t, err)
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, run([]string{"-progress"}, slowReader{bytes.NewReader(log.Bytes())}, &out, &errb))
+	require.Contains(t, errb.String(), "MB/s", "the progress line is drawn")
+}
+
+// slowReader makes the read take long enough for the progress bar to draw.
+type slowReader struct{ r io.Reader }
+
+func (s slowReader) Read(p []byte) (int, error) {
+	time.Sleep(2 * time.Millisecond)
+	return s.r.Read(p[:min(len(p), 4096)])
 }

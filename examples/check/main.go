@@ -93,10 +93,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			sug = c.Suggest(rep)
 		}
 		if *asJSON {
-			b, _ := json.Marshal(struct {
-				compliance.Report
-				Suggestions []compliance.Suggestion `json:"suggestions,omitempty"`
-			}{rep, sug})
+			b, _ := json.Marshal(rep)
+			if len(sug) > 0 { // the report's fields plus "suggestions"
+				var m map[string]json.RawMessage
+				_ = json.Unmarshal(b, &m)
+				m["suggestions"], _ = json.Marshal(sug)
+				b, _ = json.Marshal(m)
+			}
 			out.Write(append(b, '\n'))
 			return
 		}

@@ -72,11 +72,7 @@ func main() {
 	defer stop()
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
-	go func() {
-		for range hup {
-			srv.reload()
-		}
-	}()
+	go srv.watch(ctx, hup)
 	logger.Printf("listening on http://%s", ln.Addr())
 	if err := srv.serve(ctx, ln); err != nil {
 		logger.Fatal(err)
@@ -138,6 +134,18 @@ func (s *server) reload() error {
 	s.reloaded.Store(time.Now().UnixNano())
 	s.log.Print("reloaded lexicon files")
 	return nil
+}
+
+// watch reloads the lexicon files on every signal from sig until ctx ends.
+func (s *server) watch(ctx context.Context, sig <-chan os.Signal) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sig:
+			_ = s.reload()
+		}
+	}
 }
 
 func (s *server) serve(ctx context.Context, ln net.Listener) error {

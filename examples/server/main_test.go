@@ -10,8 +10,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -104,6 +106,28 @@ func TestReloadKeepsOldRulesOnBadFile(t *testing.T) {
 	_, out = post(t, h, "/v1/check", `{"text":"蠢材"}`)
 	require.Len(t, out["violations"], 1, "old rules still work")
 	require.EqualValues(t, 1, s.failures.Load())
+}
+
+// TestSIGHUPReloads sends a real SIGHUP to the test process, delivered to
+// the server's watcher as main wires it.
+func TestSIGHUPReloads(t *testing.T) {
+	lex := filepath.Join(t.TempDir(), "shop.txt")
+	require.NoError(t, os.WriteFile(lex, []byte("饭桶 category=abuse\n"), 0o644))
+	s, err := newServer(config{lexicons: []string{lex}}, quiet())
+	require.NoError(t, err)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.watch(ctx, hup)
+	require.NoError(t, os.WriteFile(lex, []byte("蠢材 category=abuse\n"), 0o644))
+	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGHUP))
+	require.Eventually(t, func() bool {
+		_, out := post(t, s.handler(), "/v1/check", `{"text":"蠢材"}`)
+		v, _ := out["violations"].([]any)
+		return len(v) == 1
+	}, 5*time.Second, 10*time.Millisecond)
 }
 
 func TestGracefulShutdown(t *testing.T) {
