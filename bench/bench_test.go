@@ -9,6 +9,7 @@ import (
 	bobuaho "github.com/BobuSumisu/aho-corasick"
 
 	"github.com/huashu/huashu/internal/corpus"
+	"github.com/huashu/huashu/internal/heapmeter"
 	"github.com/huashu/huashu/lexicon"
 )
 
@@ -49,7 +50,7 @@ func BenchmarkBuild(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				b.ReportMetric(float64(RetainedHeap(func() any { s, _ := e.Build(terms); return s })), "heap-B")
+				b.ReportMetric(float64(heapmeter.Retained(func() any { s, _ := e.Build(terms); return s })), "heap-B")
 			})
 		}
 	}

@@ -1,10 +1,10 @@
 package compliance
 
 import (
-	"runtime"
 	"testing"
 
 	"github.com/huashu/huashu/internal/corpus"
+	"github.com/huashu/huashu/internal/heapmeter"
 )
 
 var benchReplies = []struct{ name, text string }{
@@ -52,14 +52,7 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	c, _ := New(WithPlatform(JD))
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	runtime.KeepAlive(c)
-	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc), "heap-B")
+	b.ReportMetric(float64(heapmeter.Retained(func() any { c, _ := New(WithPlatform(JD)); return c })), "heap-B")
 }
 
 func BenchmarkSuggest(b *testing.B) {

@@ -252,9 +252,7 @@ func New(opts ...Option) (*Checker, error) {
 // validates categories and severities, keeps the entries that apply to the
 // platform, and lets a later entry replace an earlier one with the same folded term.
 func (c *Checker) compile(entries []lexicon.Entry) error {
-	byKey := map[string]int{}
-	var keep []lexicon.Entry
-	var rules []rule
+	var set termSet[rule]
 	for _, e := range entries {
 		where := fmt.Sprintf("%s:%d", e.File, e.Line)
 		if e.Category == "" {
@@ -273,45 +271,47 @@ func (c *Checker) compile(entries []lexicon.Entry) error {
 		if !c.enabled[cat] || !appliesTo(e, c.platform) {
 			continue
 		}
-		r := rule{category: cat, severity: sev, term: e.Term, rewrite: e.Attrs["x-rewrite"], source: where, note: e.Note}
-		e.Category, e.Severity, e.Note, e.Attrs = "", "", "", nil // not needed by the matcher
-		k := lexicon.Normalize(e.Term).Text
-		if i, dup := byKey[k]; dup {
-			keep[i], rules[i] = e, r
-			continue
-		}
-		byKey[k] = len(keep)
-		keep = append(keep, e)
-		rules = append(rules, r)
+		set.add(e, rule{category: cat, severity: sev, term: e.Term, rewrite: e.Attrs["x-rewrite"], source: where, note: e.Note})
 	}
-	m, err := lexicon.Compile(keep)
+	m, err := lexicon.Compile(set.entries)
 	if err != nil {
 		return fmt.Errorf("compliance: %w", err)
 	}
-	c.matcher, c.rules = m, rules
+	c.matcher, c.rules = m, set.meta
 	return nil
+}
+
+// termSet collects entries for one matcher: a later entry whose term folds
+// like an earlier one replaces it in place (a shop's file overrides a
+// default), and meta holds what each entry means to the checker.
+type termSet[M any] struct {
+	byKey   map[string]int
+	entries []lexicon.Entry
+	meta    []M
+}
+
+func (s *termSet[M]) add(e lexicon.Entry, m M) {
+	e.Category, e.Severity, e.Note, e.Attrs = "", "", "", nil // not needed by the matcher
+	k := lexicon.NormalizeText(e.Term)
+	if i, dup := s.byKey[k]; dup {
+		s.entries[i], s.meta[i] = e, m
+		return
+	}
+	if s.byKey == nil {
+		s.byKey = map[string]int{}
+	}
+	s.byKey[k] = len(s.entries)
+	s.entries = append(s.entries, e)
+	s.meta = append(s.meta, m)
 }
 
 // compileBuyer builds the matcher for buyer messages: every abuse entry of
 // the agent rules, plus the buyer files (x-kind=abuse, complaint or impatience).
 func (c *Checker) compileBuyer(agent, buyer []lexicon.Entry) error {
-	byKey := map[string]int{}
-	var keep []lexicon.Entry
-	var kinds []string
-	add := func(e lexicon.Entry, kind string) {
-		e.Category, e.Severity, e.Note, e.Attrs = "", "", "", nil
-		k := lexicon.Normalize(e.Term).Text
-		if i, dup := byKey[k]; dup {
-			keep[i], kinds[i] = e, kind
-			return
-		}
-		byKey[k] = len(keep)
-		keep = append(keep, e)
-		kinds = append(kinds, kind)
-	}
+	var set termSet[string]
 	for _, e := range agent {
 		if e.Category == Abuse.String() {
-			add(e, "abuse")
+			set.add(e, "abuse")
 		}
 	}
 	for _, e := range buyer {
@@ -319,13 +319,13 @@ func (c *Checker) compileBuyer(agent, buyer []lexicon.Entry) error {
 		if kind != "abuse" && kind != "complaint" && kind != "impatience" {
 			return fmt.Errorf("compliance: %s:%d: x-kind=%q (want abuse, complaint or impatience)", e.File, e.Line, kind)
 		}
-		add(e, kind)
+		set.add(e, kind)
 	}
-	m, err := lexicon.Compile(keep, lexicon.Overlapping())
+	m, err := lexicon.Compile(set.entries, lexicon.Overlapping())
 	if err != nil {
 		return fmt.Errorf("compliance: buyer rules: %w", err)
 	}
-	c.buyer, c.buyerKinds = m, kinds
+	c.buyer, c.buyerKinds = m, set.meta
 	return nil
 }
 

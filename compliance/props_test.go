@@ -1,7 +1,6 @@
 package compliance
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,24 +10,11 @@ import (
 	"github.com/leanovate/gopter/prop"
 	"github.com/stretchr/testify/require"
 
+	"github.com/huashu/huashu/internal/proptest"
 	"github.com/huashu/huashu/scripts"
 )
 
-func propParams(t *testing.T) *gopter.TestParameters {
-	seed := int64(20261122)
-	if s := os.Getenv("HUASHU_SEED"); s != "" {
-		v, err := strconv.ParseInt(s, 10, 64)
-		require.NoError(t, err, "HUASHU_SEED")
-		seed = v
-	}
-	t.Logf("gopter seed %d (set HUASHU_SEED to replay)", seed)
-	p := gopter.DefaultTestParametersWithSeed(seed)
-	p.MinSuccessfulTests = 300
-	if testing.Short() {
-		p.MinSuccessfulTests = 50
-	}
-	return p
-}
+func propParams(t *testing.T) *gopter.TestParameters { return proptest.Params(t, 300) }
 
 // Every phrasebook script, on every platform it is tagged for, in
 // Simplified and Traditional rendering, passes Check with no violations.

@@ -1,12 +1,12 @@
 package lexicon
 
 import (
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/huashu/huashu/internal/corpus"
+	"github.com/huashu/huashu/internal/heapmeter"
 )
 
 func entriesOf(terms []string) []Entry {
@@ -97,24 +97,9 @@ func BenchmarkCompile(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(m.MemoryUsage()), "mem-B")
-			b.ReportMetric(float64(retainedHeap(func() any { m, _ := Compile(es); return m })), "heap-B")
+			b.ReportMetric(float64(heapmeter.Retained(func() any { m, _ := Compile(es); return m })), "heap-B")
 		})
 	}
-}
-
-// retainedHeap measures the live heap held by what build returns.
-func retainedHeap(build func() any) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	v := build()
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	runtime.KeepAlive(v)
-	if after.HeapAlloc < before.HeapAlloc {
-		return 0
-	}
-	return after.HeapAlloc - before.HeapAlloc
 }
 
 // BenchmarkWordCheck is the cost of matches that need a word-boundary check

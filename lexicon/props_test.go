@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,28 +10,12 @@ import (
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
-	"github.com/stretchr/testify/require"
 
 	"github.com/huashu/huashu/internal/foldtab"
+	"github.com/huashu/huashu/internal/proptest"
 )
 
-// propParams returns gopter parameters with a fixed seed, overridable with
-// HUASHU_SEED=n; the seed is logged so that a failure can be replayed.
-func propParams(t *testing.T) *gopter.TestParameters {
-	seed := int64(20261122)
-	if s := os.Getenv("HUASHU_SEED"); s != "" {
-		v, err := strconv.ParseInt(s, 10, 64)
-		require.NoError(t, err, "HUASHU_SEED")
-		seed = v
-	}
-	t.Logf("gopter seed %d (set HUASHU_SEED to replay)", seed)
-	p := gopter.DefaultTestParametersWithSeed(seed)
-	p.MinSuccessfulTests = 400
-	if testing.Short() {
-		p.MinSuccessfulTests = 50
-	}
-	return p
-}
+func propParams(t *testing.T) *gopter.TestParameters { return proptest.Params(t, 400) }
 
 // Term characters: Simplified Han with Traditional forms, ASCII, digits.
 var termRunes = []rune("亲淘宝微信好评返现爱们多拼abqx10")

@@ -244,31 +244,34 @@ type checkRequest struct {
 	Traditional  bool   `json:"traditional"`
 }
 
-func (s *server) check(w http.ResponseWriter, r *http.Request) {
+// checkPrologue decodes a check or suggest request and picks its checker;
+// on error it has written the response.
+func (s *server) checkPrologue(w http.ResponseWriter, r *http.Request) (checkRequest, *compliance.Checker, bool) {
 	var req checkRequest
 	if err := s.decode(w, r, &req); err != nil {
 		fail(w, err)
-		return
+		return req, nil, false
 	}
 	c, err := s.checker(req.Platform)
 	if err != nil {
 		fail(w, err)
-		return
+		return req, nil, false
 	}
-	writeJSON(w, http.StatusOK, c.Check(req.Text))
+	return req, c, true
+}
+
+func (s *server) check(w http.ResponseWriter, r *http.Request) {
+	if req, c, ok := s.checkPrologue(w, r); ok {
+		writeJSON(w, http.StatusOK, c.Check(req.Text))
+	}
 }
 
 func (s *server) suggest(w http.ResponseWriter, r *http.Request) {
-	var req checkRequest
-	if err := s.decode(w, r, &req); err != nil {
-		fail(w, err)
+	req, c, ok := s.checkPrologue(w, r)
+	if !ok {
 		return
 	}
-	c, err := s.checker(req.Platform)
-	if err != nil {
-		fail(w, err)
-		return
-	}
+	var err error
 	var ct scripts.CustomerType
 	if req.CustomerType != "" {
 		if ct, err = scripts.ParseCustomerType(req.CustomerType); err != nil {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/huashu/huashu/bench"
 	"github.com/huashu/huashu/internal/corpus"
+	"github.com/huashu/huashu/internal/heapmeter"
 )
 
 const (
@@ -74,7 +75,7 @@ func measure() (string, error) {
 				huashu = mbs
 			}
 			start := time.Now()
-			heap := bench.RetainedHeap(func() any { s, _ := e.Build(terms); return s })
+			heap := heapmeter.Retained(func() any { s, _ := e.Build(terms); return s })
 			build := time.Since(start)
 			ratio := "—"
 			if e.Name != "huashu" {
