@@ -46,7 +46,21 @@ type lexiconFlags []string
 func (l *lexiconFlags) String() string     { return strings.Join(*l, ",") }
 func (l *lexiconFlags) Set(v string) error { *l = append(*l, v); return nil }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// lockedWriter serializes writes: the progress bar and the bad-line reports
+// both write to stderr from different goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
+	stderr := &lockedWriter{w: rawStderr}
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	platform := fs.String("platform", "generic", "platform rules: generic, jd, taobao, doudian, pdd")
@@ -83,7 +97,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		in, name = f, fs.Arg(0)
 	}
-	if f, ok := stderr.(*os.File); ok && isTerminal(f) || *forceProgress {
+	if f, ok := rawStderr.(*os.File); ok && isTerminal(f) || *forceProgress {
 		cfg.progress = true
 	}
 	res, err := audit(cfg, in, size, stderr)
