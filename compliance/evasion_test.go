@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/huashu/huashu/internal/corpus"
 	"github.com/huashu/huashu/lexicon"
 	"github.com/huashu/huashu/scripts"
 )
@@ -45,7 +46,7 @@ func TestEveryDefaultTermSurvivesEvasion(t *testing.T) {
 			}
 			for i, variant := range []string{
 				scripts.ToTraditional(e.Term),
-				toFullWidth(e.Term),
+				corpus.ToFullWidth(e.Term),
 				interleave(e.Term, noise[len(e.Term)%len(noise)]),
 				interleave(scripts.ToTraditional(e.Term), noise[(len(e.Term)+1)%len(noise)]),
 			} {
@@ -85,13 +86,4 @@ func interleave(s, sep string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-func toFullWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r > ' ' && r < 0x7f {
-			return r - 0x21 + 0xFF01
-		}
-		return r
-	}, s)
 }

@@ -155,7 +155,7 @@ func Chat(size int, shape Shape, seed int64) string {
 	case Traditional:
 		s = toTraditional(s)
 	case FullWidth:
-		s = toFullWidth(s)
+		s = ToFullWidth(s)
 	}
 	return s
 }
@@ -188,7 +188,8 @@ func toTraditional(s string) string {
 	}, s)
 }
 
-func toFullWidth(s string) string {
+// ToFullWidth writes the printable ASCII of s in its full-width forms (Ａ for A).
+func ToFullWidth(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r > ' ' && r < 0x7f {
 			return r - 0x21 + 0xFF01
