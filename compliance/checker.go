@@ -537,14 +537,3 @@ var advice = map[Category]string{
 	Privacy:          "不要在消息中发送顾客的个人信息：请打码或引导顾客在订单页核对。",
 	ReviewInducement: "不要以返现、红包等利益诱导好评或删除差评。",
 }
-
-// ruleFiles lists the embedded rule files (for documentation and tests).
-func ruleFiles() []string {
-	names, _ := fs.Glob(defaultRules, "rules/*.txt")
-	buyer, _ := fs.Glob(defaultRules, "rules/buyer/*.txt")
-	names = append(names, buyer...)
-	for i := range names {
-		names[i] = strings.TrimPrefix(names[i], "rules/")
-	}
-	return names
-}

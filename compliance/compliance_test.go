@@ -3,6 +3,7 @@ package compliance
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -328,4 +329,15 @@ func TestDefaultRulesParse(t *testing.T) {
 	}
 	t.Logf("%d default rule entries in %d files", total, len(files))
 	require.Greater(t, total, 200)
+}
+
+// ruleFiles lists the embedded rule files (for documentation and tests).
+func ruleFiles() []string {
+	names, _ := fs.Glob(defaultRules, "rules/*.txt")
+	buyer, _ := fs.Glob(defaultRules, "rules/buyer/*.txt")
+	names = append(names, buyer...)
+	for i := range names {
+		names[i] = strings.TrimPrefix(names[i], "rules/")
+	}
+	return names
 }

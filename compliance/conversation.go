@@ -203,6 +203,8 @@ type Session struct {
 
 	buyerTurns, buyerAbuse, complaints, impatience int
 	start                                          time.Time
+	lastAbusive                                    bool  // the last turn is a buyer's abuse
+	rows                                           []int // scratch for similar
 }
 
 type recentReply struct {
@@ -244,6 +246,7 @@ func (s *Session) Add(t Turn) TurnResult {
 	var res TurnResult
 	switch t.Role {
 	case Agent:
+		s.lastAbusive = false
 		rep := s.c.Check(t.Text)
 		res.Report = &rep
 		res.Findings = s.agentTurn(idx, at, t.Text, rep)
@@ -300,14 +303,14 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep Report) []Fi
 	var same []int
 	worst := Severity(0)
 	for _, r := range s.recent {
-		if similar(r.norm, norm) {
+		if s.similar(r.norm, norm) {
 			same = append(same, r.idx)
 			worst = max(worst, r.sev)
 		}
 	}
 	if len(same) >= spamRepeats && len(norm) > 0 {
 		burst := string(norm)
-		continuing := s.spamText != "" && similar([]rune(s.spamText), norm) && at.Sub(s.spamLast) <= spamWindow
+		continuing := s.spamText != "" && s.similar([]rune(s.spamText), norm) && at.Sub(s.spamLast) <= spamWindow
 		s.spamText, s.spamLast = burst, at
 		if !continuing {
 			sev := Warning
@@ -334,6 +337,7 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 		}
 	}
 	abuse, complaint, impatient := s.c.buyerSignals(text)
+	s.lastAbusive = abuse
 	if impatient {
 		s.impatience++
 	}
@@ -414,6 +418,12 @@ func (c *Checker) Audit(turns []Turn) ConversationReport { return c.AuditWith(tu
 
 // AuditWith is [Checker.Audit] with options.
 func (c *Checker) AuditWith(turns []Turn, o AuditOptions) ConversationReport {
+	cr, _ := c.audit(turns, o)
+	return cr
+}
+
+// audit runs a Session over turns and returns the report and the session.
+func (c *Checker) audit(turns []Turn, o AuditOptions) (ConversationReport, *Session) {
 	s := c.NewSession(o)
 	var cr ConversationReport
 	for i, t := range turns {
@@ -436,7 +446,7 @@ func (c *Checker) AuditWith(turns []Turn, o AuditOptions) ConversationReport {
 	if cr.Reports == nil {
 		cr.Reports = []TurnReport{}
 	}
-	return cr
+	return cr, s
 }
 
 // SuggestNext returns scripts that fit the next agent turn, for the buyer's
@@ -445,22 +455,12 @@ func (c *Checker) AuditWith(turns []Turn, o AuditOptions) ConversationReport {
 // slow reply, otherwise appeasing or confirming the need. Every suggestion
 // passes Check.
 func (c *Checker) SuggestNext(turns []Turn, o AuditOptions) []Suggestion {
-	cr := c.AuditWith(turns, o)
+	cr, s := c.audit(turns, o)
 	var has [Escalate + 1]bool
 	for _, f := range cr.Findings {
 		has[f.Kind] = true
 	}
-	lastBuyerAbusive := false
-	if n := len(turns); n > 0 && turns[n-1].Role == Buyer {
-		a, _, _ := c.buyerSignals(turns[n-1].Text)
-		lastBuyerAbusive = a
-	}
-	remindedBefore := false
-	for _, t := range turns {
-		if t.Role == Agent && c.isReminder(t.Text) {
-			remindedBefore = true
-		}
-	}
+	lastBuyerAbusive, remindedBefore := s.lastAbusive, s.reminder >= 0
 	var scen []scripts.Scenario
 	switch {
 	case lastBuyerAbusive && !remindedBefore:
@@ -491,8 +491,9 @@ func (c *Checker) SuggestNext(turns []Turn, o AuditOptions) []Suggestion {
 }
 
 // similar reports whether two normalized replies are the same or nearly so:
-// an edit distance of at most 20% of the longer one.
-func similar(a, b []rune) bool {
+// an edit distance of at most 20% of the longer one. It reuses the
+// session's scratch rows.
+func (s *Session) similar(a, b []rune) bool {
 	if slices.Equal(a, b) {
 		return true
 	}
@@ -505,8 +506,10 @@ func similar(a, b []rune) bool {
 	if abs(la-lb) > limit {
 		return false
 	}
-	prev := make([]int, lb+1)
-	cur := make([]int, lb+1)
+	if cap(s.rows) < 2*(lb+1) {
+		s.rows = make([]int, 2*(lb+1))
+	}
+	prev, cur := s.rows[:lb+1], s.rows[lb+1:2*(lb+1)]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -11,12 +11,11 @@ import (
 
 // entryCheck holds what must be verified before a match of an entry counts.
 type entryCheck struct {
-	word      bool
-	startHan  bool // the term's first character is Han: gse decides the start boundary
-	endHan    bool
-	key       string // the folded term, for the segmentation window
-	except    []exceptContext
-	exceptSrc []string
+	word     bool
+	startHan bool // the term's first character is Han: gse decides the start boundary
+	endHan   bool
+	key      string // the folded term, for the segmentation window
+	except   []exceptContext
 }
 
 // exceptContext is one way an exception surrounds its term: the folded units
@@ -50,7 +49,6 @@ func newEntryCheck(e Entry, key []rune) (entryCheck, error) {
 		if !found {
 			return c, fmt.Errorf("%w: %q", ErrBadException, x)
 		}
-		c.exceptSrc = append(c.exceptSrc, x)
 	}
 	return c, nil
 }

@@ -151,7 +151,6 @@ type Matcher struct {
 	pats     []pattern // one per entry
 	checks   []entryCheck
 	nclasses int
-	seg      segmenterRef
 }
 
 // Compile builds a Matcher for entries. Match.Entry in results is an index
@@ -170,7 +169,6 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 		return nil, fmt.Errorf("lexicon: %w: WithMaxNoise(%d) is outside 0..16", ErrInvalidOption, cfg.maxNoise)
 	}
 	m := &Matcher{cfg: cfg}
-	m.seg.explicit = cfg.seg
 	keys := make([][]rune, len(entries))
 	seen := make(map[string]int, len(entries))
 	m.pats = make([]pattern, len(entries))

@@ -194,14 +194,11 @@ func (s *Segmenter) boundaries(buf []byte, from, to int) bool {
 	return okFrom && okTo
 }
 
-// segmenterRef resolves a matcher's segmenter lazily: the explicit one, or the default.
-type segmenterRef struct {
-	explicit *Segmenter
-}
-
+// segmenter returns the matcher's segmenter: the one given with
+// WithSegmenter, or the default, loaded on first use.
 func (m *Matcher) segmenter() *Segmenter {
-	if m.seg.explicit != nil {
-		return m.seg.explicit
+	if m.cfg.seg != nil {
+		return m.cfg.seg
 	}
 	return DefaultSegmenter()
 }

@@ -2,8 +2,6 @@ package foldtab
 
 //go:generate go run gen.go
 
-import "sort"
-
 // Kind classifies a rune for matching.
 type Kind uint8
 
@@ -91,31 +89,6 @@ func Expansion(r rune) string { return expansion[r] }
 // Preimages returns the runes other than r itself whose fold is r (for 亲:
 // 親 and the compatibility forms that fold to it). The slice must not be modified.
 func Preimages(r rune) []rune { return inverse[r] }
-
-// ExpansionsContaining returns, sorted, the runes whose expansion contains any of the runes in set.
-func ExpansionsContaining(set func(rune) bool) []rune {
-	var out []rune
-	for _, e := range foldExpansions {
-		for _, x := range e.s {
-			if set(x) {
-				out = append(out, e.r)
-				break
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
-}
-
-// Pairs calls fn for every single-rune fold in the table (for tests).
-func Pairs(fn func(from, to rune)) {
-	for i := 0; i < len(foldPairs); i += 2 {
-		fn(rune(foldPairs[i]), rune(foldPairs[i+1]))
-	}
-}
-
-// PageCount reports how many 256-rune pages the table holds (for memory reports).
-func PageCount() int { return len(pages) - 1 }
 
 // HasPage reports whether any rune in r>>8 == hi folds to something else or
 // has a kind other than Other.
