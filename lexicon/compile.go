@@ -69,8 +69,8 @@ const (
 // block, then 256-rune pages for everything.
 type classTable struct {
 	ascii [utf8.RuneSelf]uint16
-	cjk   []uint16 // classes of cjkFirst..cjkLast
-	index []uint16 // r>>8 → page; page 0 is all clsOther
+	cjk   *[cjkLast - cjkFirst + 1]uint16 // classes of cjkFirst..cjkLast
+	index []uint16                        // r>>8 → page; page 0 is all clsOther
 	pages [][256]uint16
 }
 
@@ -295,7 +295,7 @@ func (m *Matcher) buildClassTable(alphabet []rune, classOf map[rune]uint16) {
 			set(p, c)
 		}
 	}
-	t.cjk = make([]uint16, cjkLast-cjkFirst+1)
+	t.cjk = new([cjkLast - cjkFirst + 1]uint16)
 	for r := rune(cjkFirst); r <= cjkLast; r++ {
 		t.cjk[r-cjkFirst] = t.of(r)
 	}

@@ -95,17 +95,17 @@ func (sc *scanner) run() {
 				cls = ascii[c]
 			} else {
 				var r rune
-				if c&0xF0 == 0xE0 && i+2 < len(text) && (uint16(text[i+1])|uint16(text[i+2])<<8)&0xC0C0 == 0x8080 {
+				// Three-byte sequences led by E1..EC or EE..EF cannot be
+				// overlong or surrogates, so two continuation bytes suffice;
+				// E0 and ED leads take the checked path.
+				if c-0xE1 < 0x0F && c != 0xED && i+2 < len(text) && (uint16(text[i+1])|uint16(text[i+2])<<8)&0xC0C0 == 0x8080 {
 					r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 					n = 3
-					if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
-						r, n = utf8.RuneError, 1
-					}
 				} else {
 					r, n = utf8.DecodeRuneInString(text[i:])
 				}
-				if uint32(r-cjkFirst) < uint32(len(cjk)) {
-					cls = cjk[r-cjkFirst]
+				if k := uint(r - cjkFirst); k < uint(len(cjk)) {
+					cls = cjk[k]
 				} else if r == utf8.RuneError && n == 1 {
 					cls = clsOther
 				} else {
@@ -117,9 +117,9 @@ func (sc *scanner) run() {
 				emits := false
 				for s != 0 {
 					c := &cells[s]
-					t := c.base&baseMask + int32(cls)
-					if uint32(t) < uint32(len(cells)) && cells[t].check == s {
-						s = t
+					t := int(c.base&baseMask) + int(cls)
+					if uint(t) < uint(len(cells)) && cells[t].check == s {
+						s = int32(t)
 						emits = cells[t].base < 0
 						goto moved
 					}
