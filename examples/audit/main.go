@@ -27,6 +27,7 @@ import (
 
 	"github.com/huashu/huashu/compliance"
 	"github.com/huashu/huashu/internal/chatlog"
+	"github.com/huashu/huashu/internal/textwidth"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
@@ -407,7 +408,7 @@ func printSummary(w io.Writer, r *results) {
 	table := func(title string, rows [][2]string) {
 		fmt.Fprintf(w, "%s\n", title)
 		for _, row := range rows {
-			fmt.Fprintf(w, "  %-22s %8s\n", row[0], row[1])
+			fmt.Fprintf(w, "  %s %8s\n", textwidth.PadRight(row[0], 22), row[1])
 		}
 		fmt.Fprintln(w)
 	}

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/internal/textwidth"
 )
 
 var replies = []string{
@@ -52,8 +54,12 @@ func run(w io.Writer, color bool) error {
 			fmt.Fprint(w, "  ✓ clean\n\n")
 			continue
 		}
+		cols := 0 // line up the penalty column under the widest quoted span
 		for _, v := range rep.Violations {
-			fmt.Fprintf(w, "  ✗ %-18s %-8s %-12q %s (%s)\n", v.Category, v.Severity, v.Text, v.Penalty.Action, v.Rule)
+			cols = max(cols, textwidth.Width(strconv.Quote(v.Text)))
+		}
+		for _, v := range rep.Violations {
+			fmt.Fprintf(w, "  ✗ %-18s %-8s %s %s (%s)\n", v.Category, v.Severity, textwidth.PadRight(strconv.Quote(v.Text), cols), v.Penalty.Action, v.Rule)
 		}
 		fmt.Fprintf(w, "  overall: %s, estimated penalty %s\n", rep.Severity, rep.Penalty.Action)
 		for _, s := range c.Suggest(rep) {
