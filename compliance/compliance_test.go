@@ -60,6 +60,54 @@ func TestPrecisionOnRealText(t *testing.T) {
 	}
 }
 
+// testdata/clean_replies.txt: service replies whose rule terms sit inside
+// harmless words or phrases. None may be flagged on any platform.
+func TestPrecisionOnServiceReplies(t *testing.T) {
+	raw, err := os.ReadFile("testdata/clean_replies.txt")
+	require.NoError(t, err)
+	var lines []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			lines = append(lines, line)
+		}
+	}
+	require.Greater(t, len(lines), 100)
+	for _, p := range Platforms() {
+		c := mustNew(t, WithPlatform(p))
+		for _, text := range lines {
+			require.Empty(t, cats(c.Check(text)), "%s: %q", p, text)
+		}
+	}
+}
+
+// The same terms used as claims, insults or provocations are still found:
+// the exceptions that keep the lines above clean are narrow.
+func TestExceptionsStayNarrow(t *testing.T) {
+	c := mustNew(t, WithPlatform(JD))
+	tb := mustNew(t, WithPlatform(Taobao))
+	for _, tt := range []struct {
+		c          *Checker
+		give, want string
+	}{
+		{c, "这是最佳选择", "ad_absolute:最佳"},
+		{c, "唯一正品，假一赔十", "ad_absolute:唯一"},
+		{c, "我们是最优品质", "ad_absolute:最优"},
+		{c, "国家级品质", "ad_absolute:国家级"},
+		{c, "亲们的包裹已发出", "forbidden_address:亲们"},
+		{c, "补发不同意，退款又说态度不好，请问您要怎样", "refusal:请问您要怎样"},
+		{c, "你要怎样？", "refusal:你要怎样"},
+		{c, "你想怎样啊", "refusal:你想怎样"},
+		{c, "你去死吧", "abuse:去死"},
+		{c, "你就是个废物", "abuse:废物"},
+		{tb, "去京东买吧", "competitor:京东"},
+		{tb, "京东上更便宜", "competitor:京东"},
+		{c, "天猫上也有", "competitor:天猫"},
+		{c, "千牛上联系我", "competitor:千牛"},
+	} {
+		require.Contains(t, cats(tt.c.Check(tt.give)), tt.want, "%q", tt.give)
+	}
+}
+
 // Evasions are found: Traditional, full-width, spaced and noisy, homophones.
 func TestRecallThroughEvasion(t *testing.T) {
 	c := mustNew(t, WithPlatform(JD))
