@@ -121,6 +121,9 @@ type rule struct {
 	rewrite  string
 	source   string // file:line
 	note     string
+	// needsHandle: the term counts only when a chat handle follows it
+	// (x-handle=required: 企鹅 12345678, not 企鹅玩偶).
+	needsHandle bool
 }
 
 // Checker checks replies against one platform's rules. It is immutable after
@@ -268,10 +271,17 @@ func (c *Checker) compile(entries []lexicon.Entry) error {
 				return fmt.Errorf("compliance: %s: %w", where, err)
 			}
 		}
+		needsHandle := false
+		if h, ok := e.Attrs["x-handle"]; ok {
+			if h != "required" {
+				return fmt.Errorf("compliance: %s: x-handle=%q (want required)", where, h)
+			}
+			needsHandle = true
+		}
 		if !c.enabled[cat] || !appliesTo(e, c.platform) {
 			continue
 		}
-		set.add(e, rule{category: cat, severity: sev, term: e.Term, rewrite: e.Attrs["x-rewrite"], source: where, note: e.Note})
+		set.add(e, rule{category: cat, severity: sev, term: e.Term, rewrite: e.Attrs["x-rewrite"], source: where, note: e.Note, needsHandle: needsHandle})
 	}
 	m, err := lexicon.Compile(set.entries)
 	if err != nil {
@@ -452,6 +462,9 @@ func (c *Checker) Check(text string) Report {
 		v := Violation{Category: r.category, Severity: r.severity, Start: m.Start, End: m.End, Term: r.term, Rewrite: r.rewrite, Source: r.source}
 		if r.category == OffPlatform {
 			v.End = extendHandle(text, v.End)
+		}
+		if r.needsHandle && v.End == m.End {
+			continue // 企鹅 with no handle after it is a penguin
 		}
 		found = append(found, v)
 	}

@@ -130,6 +130,16 @@ func TestRecallThroughEvasion(t *testing.T) {
 		{"智·障", "abuse:智·障"},
 		{"你这个傻\u200b逼", "abuse:傻\u200b逼"},
 		{"微❤️信联系", "off_platform:微❤️信联系"},
+		{"企鹅12345678", "off_platform:企鹅12345678"},
+		{"WeChat: abc_123", "off_platform:WeChat: abc_123"},
+		{"加绿泡泡", "off_platform:绿泡泡"},
+		{"加卫星聊", "off_platform:加卫星"},
+		{"wei信联系", "off_platform:wei信"},
+		{"好评给你返5元", "review_inducement:好评给你返"},
+		{"差评删掉给你退款", "review_inducement:差评删掉"},
+		{"你是神精病吧", "abuse:神精病"},
+		{"你懂不懂啊", "refusal:你懂不懂"},
+		{"PDD上更便宜", "competitor:PDD"},
 	} {
 		require.Contains(t, cats(c.Check(tt.give)), tt.want, "%q", tt.give)
 	}
@@ -285,6 +295,7 @@ func TestOptions(t *testing.T) {
 		{"词 category=spam\n", "bad.txt:1: compliance: unknown code: category \"spam\""},
 		{"词 category=abuse severity=huge\n", "bad.txt:1:"},
 		{"词 category=abuse\n\"\" category=abuse\n", "bad.txt:2: empty term"},
+		{"词 category=off_platform x-handle=yes\n", `bad.txt:1: x-handle="yes" (want required)`},
 	} {
 		_, err := New(WithLexiconText("bad.txt", tt.text))
 		require.ErrorContains(t, err, tt.want)

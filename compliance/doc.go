@@ -20,8 +20,10 @@
 // defaults are embedded ([DefaultRules]: rules/*.txt), written for huashu
 // from the rules in the project's seed documents. Three more attributes are
 // read: x-owner (platforms whose own name a competitor entry is: 京东 is fine
-// on JD), x-platforms (where an entry applies: 亲 only on JD) and x-rewrite
-// (the deterministic replacement Suggest uses). Matching folds Traditional,
+// on JD), x-platforms (where an entry applies: 亲 only on JD), x-rewrite
+// (the deterministic replacement Suggest uses) and x-handle=required (the
+// term counts only when a chat handle of 5–20 letters or digits follows it:
+// 企鹅 12345678 is a QQ number, 企鹅玩偶 a toy). Matching folds Traditional,
 // full-width and case and sees through inserted noise; see package lexicon.
 //
 // Detectors find what word lists cannot: mainland mobile numbers (with
