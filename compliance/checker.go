@@ -460,7 +460,7 @@ func (c *Checker) Check(text string) Report {
 	for _, m := range ms {
 		r := &c.rules[m.Entry]
 		v := Violation{Category: r.category, Severity: r.severity, Start: m.Start, End: m.End, Term: r.term, Rewrite: r.rewrite, Source: r.source}
-		if r.category == OffPlatform {
+		if r.category == OffPlatform || r.needsHandle {
 			v.End = extendHandle(text, v.End)
 		}
 		if r.needsHandle && v.End == m.End {

@@ -286,6 +286,10 @@ func TestOptions(t *testing.T) {
 	require.Equal(t, Critical, rep.Violations[1].Severity)
 	require.Equal(t, "shop.txt:3", rep.Violations[1].Source)
 	// Only the given files.
+	// x-handle=required works in any category: the handle is what counts.
+	h := mustNew(t, WithoutDefaults(), WithLexiconText("h.txt", "小号 category=abuse x-handle=required\n"))
+	require.Empty(t, cats(h.Check("这是我的小号")))
+	require.Equal(t, []string{"abuse:小号 abc12345"}, cats(h.Check("小号 abc12345")))
 	c = mustNew(t, WithPlatform(JD), WithoutDefaults(), WithLexiconText("x.txt", "苹果 category=competitor\n"))
 	require.Equal(t, []string{"competitor:苹果"}, cats(c.Check("苹果没素质")))
 	// Bad files fail, naming file and line.
