@@ -65,12 +65,7 @@ func TestPrecisionOnRealText(t *testing.T) {
 func TestPrecisionOnServiceReplies(t *testing.T) {
 	raw, err := os.ReadFile("testdata/clean_replies.txt")
 	require.NoError(t, err)
-	var lines []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			lines = append(lines, line)
-		}
-	}
+	lines := dataLines(string(raw))
 	require.Greater(t, len(lines), 100)
 	for _, p := range Platforms() {
 		c := mustNew(t, WithPlatform(p))

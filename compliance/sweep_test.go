@@ -46,27 +46,21 @@ func TestDictionarySweep(t *testing.T) {
 	const golden = "testdata/sweep_flagged.txt"
 	header := "# Words of internal/segdict flagged in \"我们的<word>很不错\" on JD, with what\n" +
 		"# flagged them. Read before accepting: go test ./compliance -run Sweep -update-sweep\n"
-	if old, err := os.ReadFile(golden); err == nil { // keep the file's own comments
-		header = ""
-		for _, line := range strings.Split(string(old), "\n") {
-			if strings.HasPrefix(line, "#") {
-				header += line + "\n"
+	raw, err := os.ReadFile(golden)
+	if *updateSweep {
+		if err == nil { // keep the file's own comments
+			header = ""
+			for _, line := range strings.Split(string(raw), "\n") {
+				if strings.HasPrefix(line, "#") {
+					header += line + "\n"
+				}
 			}
 		}
-	}
-	body := header + strings.Join(got, "\n") + "\n"
-	if *updateSweep {
-		require.NoError(t, os.WriteFile(golden, []byte(body), 0o644))
+		require.NoError(t, os.WriteFile(golden, []byte(header+strings.Join(got, "\n")+"\n"), 0o644))
 		return
 	}
-	raw, err := os.ReadFile(golden)
 	require.NoError(t, err)
-	var want []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		if line != "" && !strings.HasPrefix(line, "#") {
-			want = append(want, line)
-		}
-	}
+	want := dataLines(string(raw))
 	var added, removed []string
 	for _, g := range got {
 		if !slices.Contains(want, g) {
@@ -80,4 +74,16 @@ func TestDictionarySweep(t *testing.T) {
 	}
 	require.Empty(t, added, "newly flagged words (false positives?)")
 	require.Empty(t, removed, "words no longer flagged (lost recall?)")
+}
+
+// dataLines returns the lines of a testdata file that are neither blank nor
+// # comments, trimmed.
+func dataLines(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
 }

@@ -38,11 +38,3 @@ func PadRight(s string, cols int) string {
 	}
 	return s
 }
-
-// PadLeft returns s preceded by enough spaces to fill cols columns.
-func PadLeft(s string, cols int) string {
-	if w := Width(s); w < cols {
-		return strings.Repeat(" ", cols-w) + s
-	}
-	return s
-}

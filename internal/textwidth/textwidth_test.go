@@ -37,8 +37,5 @@ func TestPad(t *testing.T) {
 		if got := PadRight(c.s, c.cols); got != c.right {
 			t.Errorf("PadRight(%q, %d) = %q, want %q", c.s, c.cols, got, c.right)
 		}
-		if got := PadLeft(c.s, c.cols); got != c.left {
-			t.Errorf("PadLeft(%q, %d) = %q, want %q", c.s, c.cols, got, c.left)
-		}
 	}
 }
