@@ -3,6 +3,7 @@ package compliance
 import (
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -184,7 +185,7 @@ func New(opts ...Option) (*Checker, error) {
 		c.loc = chinaTime
 	}
 
-	var entries []lexicon.Entry
+	var rules []lexicon.Rule
 	if !o.noDefaults {
 		names, _ := fs.Glob(defaultRules, "rules/*.txt")
 		buyerNames, _ := fs.Glob(defaultRules, "rules/buyer/*.txt")
@@ -195,11 +196,11 @@ func New(opts ...Option) (*Checker, error) {
 			if err != nil {
 				return nil, fmt.Errorf("compliance: %w", err)
 			}
-			es, err := lexicon.Parse(name, strings.NewReader(string(data)))
+			rs, err := lexicon.Parse(name, strings.NewReader(string(data)))
 			if err != nil {
 				return nil, err
 			}
-			entries = append(entries, es...)
+			rules = append(rules, rs...)
 		}
 	}
 	for _, f := range o.files {
@@ -211,24 +212,24 @@ func New(opts ...Option) (*Checker, error) {
 			}
 			text = string(data)
 		}
-		es, err := lexicon.Parse(f.name, strings.NewReader(text))
+		rs, err := lexicon.Parse(f.name, strings.NewReader(text))
 		if err != nil {
 			return nil, err
 		}
-		entries = append(entries, es...)
+		rules = append(rules, rs...)
 	}
-	var agentEntries, buyerEntries []lexicon.Entry
-	for _, e := range entries {
-		if strings.HasPrefix(e.File, "rules/buyer/") {
-			buyerEntries = append(buyerEntries, e)
+	var agentRules, buyerRules []lexicon.Rule
+	for _, r := range rules {
+		if strings.HasPrefix(r.File, "rules/buyer/") {
+			buyerRules = append(buyerRules, r)
 		} else {
-			agentEntries = append(agentEntries, e)
+			agentRules = append(agentRules, r)
 		}
 	}
-	if err := c.compile(agentEntries); err != nil {
+	if err := c.compile(agentRules); err != nil {
 		return nil, err
 	}
-	if err := c.compileBuyer(agentEntries, buyerEntries); err != nil {
+	if err := c.compileBuyer(agentRules, buyerRules); err != nil {
 		return nil, err
 	}
 	if len(o.allow) > 0 {
@@ -251,89 +252,147 @@ func New(opts ...Option) (*Checker, error) {
 	return c, nil
 }
 
-// compile turns lexicon entries into the checker's matcher and rules: it
-// validates categories and severities, keeps the entries that apply to the
-// platform, and lets a later entry replace an earlier one with the same folded term.
-func (c *Checker) compile(entries []lexicon.Entry) error {
-	var set termSet[rule]
-	for _, e := range entries {
-		where := fmt.Sprintf("%s:%d", e.File, e.Line)
-		if e.Category == "" {
-			return fmt.Errorf("compliance: %s: %q has no category", where, e.Term)
+// ruleAttrs are the attributes compliance reads from a lexicon file; any
+// other is a mistake (a typo such as x-rewrtie would otherwise pass silently).
+var ruleAttrs = map[string]bool{
+	"category": true, "severity": true, "note": true,
+	"x-owner": true, "x-platforms": true, "x-rewrite": true, "x-handle": true, "x-kind": true,
+}
+
+// ruleError reports a rule-file problem at the rule's line, as every
+// rule-file problem is reported: a [*lexicon.ParseError].
+func ruleError(r lexicon.Rule, format string, args ...any) error {
+	return &lexicon.ParseError{File: r.File, Line: r.Line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// bare is an error's message without this package's prefix, for a message
+// that another error type prefixes.
+func bare(err error) string { return strings.TrimPrefix(err.Error(), "compliance: ") }
+
+// readRule checks a rule's attributes and says what it means to the checker.
+func readRule(r lexicon.Rule) (rule, error) {
+	for k := range r.Attrs {
+		if !ruleAttrs[k] {
+			return rule{}, ruleError(r, "unknown attribute %q (compliance reads category, severity, note, x-owner, x-platforms, x-rewrite, x-handle, x-kind)", k)
 		}
-		cat, err := ParseCategory(e.Category)
-		if err != nil {
-			return fmt.Errorf("compliance: %s: %w", where, err)
+	}
+	out := rule{term: r.Term, rewrite: r.Attrs["x-rewrite"], source: fmt.Sprintf("%s:%d", r.File, r.Line), note: r.Attrs["note"]}
+	code, ok := r.Attrs["category"]
+	if !ok || code == "" {
+		return rule{}, ruleError(r, "%q has no category", r.Term)
+	}
+	var err error
+	if out.category, err = ParseCategory(code); err != nil {
+		return rule{}, ruleError(r, "%s", bare(err))
+	}
+	out.severity = Minor
+	if code := r.Attrs["severity"]; code != "" {
+		if out.severity, err = ParseSeverity(code); err != nil {
+			return rule{}, ruleError(r, "%s", bare(err))
 		}
-		sev := Minor
-		if e.Severity != "" {
-			if sev, err = ParseSeverity(e.Severity); err != nil {
-				return fmt.Errorf("compliance: %s: %w", where, err)
-			}
+	}
+	if h, ok := r.Attrs["x-handle"]; ok {
+		if h != "required" {
+			return rule{}, ruleError(r, "x-handle=%q (want required)", h)
 		}
-		needsHandle := false
-		if h, ok := e.Attrs["x-handle"]; ok {
-			if h != "required" {
-				return fmt.Errorf("compliance: %s: x-handle=%q (want required)", where, h)
-			}
-			needsHandle = true
-		}
-		if !c.enabled[cat] || !appliesTo(e, c.platform) {
+		out.needsHandle = true
+	}
+	for _, key := range []string{"x-platforms", "x-owner"} {
+		list, ok := r.Attrs[key]
+		if !ok {
 			continue
 		}
-		set.add(e, rule{category: cat, severity: sev, term: e.Term, rewrite: e.Attrs["x-rewrite"], source: where, note: e.Note, needsHandle: needsHandle})
+		for _, x := range strings.Split(list, ",") {
+			if x = strings.TrimSpace(x); x == "none" && key == "x-owner" {
+				continue
+			}
+			if _, err := ParsePlatform(x); err != nil {
+				return rule{}, ruleError(r, "%s: %s", key, bare(err))
+			}
+		}
+	}
+	return out, nil
+}
+
+// compile turns lexicon rules into the checker's matcher and rules: it
+// validates their attributes, keeps the rules that apply to the platform,
+// and lets a later rule replace an earlier one with the same folded term.
+func (c *Checker) compile(rules []lexicon.Rule) error {
+	var set termSet[rule]
+	for _, r := range rules {
+		meta, err := readRule(r)
+		if err != nil {
+			return err
+		}
+		if !c.enabled[meta.category] || !appliesTo(r, c.platform) {
+			continue
+		}
+		set.add(r, meta)
 	}
 	m, err := lexicon.Compile(set.entries)
 	if err != nil {
-		return fmt.Errorf("compliance: %w", err)
+		return set.explain(err)
 	}
 	c.matcher, c.rules = m, set.meta
 	return nil
 }
 
-// termSet collects entries for one matcher: a later entry whose term folds
+// termSet collects rules for one matcher: a later rule whose term folds
 // like an earlier one replaces it in place (a shop's file overrides a
 // default), and meta holds what each entry means to the checker.
 type termSet[M any] struct {
 	byKey   map[string]int
 	entries []lexicon.Entry
+	rules   []lexicon.Rule
 	meta    []M
 }
 
-func (s *termSet[M]) add(e lexicon.Entry, m M) {
-	e.Category, e.Severity, e.Note, e.Attrs = "", "", "", nil // not needed by the matcher
-	k := lexicon.NormalizeText(e.Term)
+func (s *termSet[M]) add(r lexicon.Rule, m M) {
+	k := lexicon.NormalizeText(r.Term)
+	if r.Pattern {
+		k = "/" + r.Term
+	}
 	if i, dup := s.byKey[k]; dup {
-		s.entries[i], s.meta[i] = e, m
+		s.entries[i], s.rules[i], s.meta[i] = r.Entry, r, m
 		return
 	}
 	if s.byKey == nil {
 		s.byKey = map[string]int{}
 	}
 	s.byKey[k] = len(s.entries)
-	s.entries = append(s.entries, e)
+	s.entries = append(s.entries, r.Entry)
+	s.rules = append(s.rules, r)
 	s.meta = append(s.meta, m)
 }
 
-// compileBuyer builds the matcher for buyer messages: every abuse entry of
+// explain turns a Compile error about one entry into one about its file and line.
+func (s *termSet[M]) explain(err error) error {
+	var ee *lexicon.EntryError
+	if errors.As(err, &ee) && ee.Index >= 0 && ee.Index < len(s.rules) {
+		return ruleError(s.rules[ee.Index], "%v", ee.Err)
+	}
+	return fmt.Errorf("compliance: %w", err)
+}
+
+// compileBuyer builds the matcher for buyer messages: every abuse rule of
 // the agent rules, plus the buyer files (x-kind=abuse, complaint or impatience).
-func (c *Checker) compileBuyer(agent, buyer []lexicon.Entry) error {
+func (c *Checker) compileBuyer(agent, buyer []lexicon.Rule) error {
 	var set termSet[string]
-	for _, e := range agent {
-		if e.Category == Abuse.String() {
-			set.add(e, "abuse")
+	for _, r := range agent {
+		if r.Attrs["category"] == Abuse.String() {
+			set.add(r, "abuse")
 		}
 	}
-	for _, e := range buyer {
-		kind := e.Attrs["x-kind"]
+	for _, r := range buyer {
+		kind := r.Attrs["x-kind"]
 		if kind != "abuse" && kind != "complaint" && kind != "impatience" {
-			return fmt.Errorf("compliance: %s:%d: x-kind=%q (want abuse, complaint or impatience)", e.File, e.Line, kind)
+			return ruleError(r, "x-kind=%q (want abuse, complaint or impatience)", kind)
 		}
-		set.add(e, kind)
+		set.add(r, kind)
 	}
 	m, err := lexicon.Compile(set.entries, lexicon.Overlapping())
 	if err != nil {
-		return fmt.Errorf("compliance: buyer rules: %w", err)
+		return set.explain(err)
 	}
 	c.buyer, c.buyerKinds = m, set.meta
 	return nil
@@ -381,11 +440,11 @@ var chinaTime = time.FixedZone("CST", 8*60*60)
 
 // appliesTo reads an entry's platform attributes: x-platforms (where it
 // applies; default everywhere) and x-owner (platforms whose own name it is).
-func appliesTo(e lexicon.Entry, p Platform) bool {
-	if list, ok := e.Attrs["x-platforms"]; ok && !inList(list, p) {
+func appliesTo(r lexicon.Rule, p Platform) bool {
+	if list, ok := r.Attrs["x-platforms"]; ok && !inList(list, p) {
 		return false
 	}
-	if list, ok := e.Attrs["x-owner"]; ok && inList(list, p) {
+	if list, ok := r.Attrs["x-owner"]; ok && inList(list, p) {
 		return false
 	}
 	return true
@@ -393,7 +452,7 @@ func appliesTo(e lexicon.Entry, p Platform) bool {
 
 func inList(list string, p Platform) bool {
 	for _, x := range strings.Split(list, ",") {
-		if strings.TrimSpace(x) == p.String() {
+		if q, err := ParsePlatform(x); err == nil && q == p {
 			return true
 		}
 	}
@@ -424,6 +483,8 @@ type Violation struct {
 	Rewrite string `json:"rewrite,omitempty"`
 	// Source is where the rule comes from: "rules/abuse.txt:12" or "detector".
 	Source string `json:"source"`
+	// Note is the rule's note= attribute, if it has one (the law or case it cites).
+	Note string `json:"note,omitempty"`
 }
 
 // Report is the result of checking one reply.
@@ -459,7 +520,7 @@ func (c *Checker) Check(text string) Report {
 	var found []Violation
 	for _, m := range ms {
 		r := &c.rules[m.Entry]
-		v := Violation{Category: r.category, Severity: r.severity, Start: m.Start, End: m.End, Term: r.term, Rewrite: r.rewrite, Source: r.source}
+		v := Violation{Category: r.category, Severity: r.severity, Start: m.Start, End: m.End, Term: r.term, Rewrite: r.rewrite, Source: r.source, Note: r.note}
 		if r.category == OffPlatform || r.needsHandle {
 			v.End = extendHandle(text, v.End)
 		}

@@ -291,7 +291,7 @@ func TestOptions(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"a b\n", "bad.txt:1: unknown attribute"},
 		{"词\n", `bad.txt:1: "词" has no category`},
-		{"词 category=spam\n", "bad.txt:1: compliance: unknown code: category \"spam\""},
+		{"词 category=spam\n", "bad.txt:1: unknown code: category \"spam\""},
 		{"词 category=abuse severity=huge\n", "bad.txt:1:"},
 		{"词 category=abuse\n\"\" category=abuse\n", "bad.txt:2: empty term"},
 		{"词 category=off_platform x-handle=yes\n", `bad.txt:1: x-handle="yes" (want required)`},
@@ -368,10 +368,10 @@ func TestDefaultRulesParse(t *testing.T) {
 		es, err := lexicon.Parse(name, strings.NewReader(string(data)))
 		require.NoError(t, err)
 		for _, e := range es {
-			_, err := ParseCategory(e.Category)
+			_, err := ParseCategory(e.Attrs["category"])
 			require.NoError(t, err, "%s:%d", name, e.Line)
-			if e.Severity != "" {
-				_, err := ParseSeverity(e.Severity)
+			if e.Attrs["severity"] != "" {
+				_, err := ParseSeverity(e.Attrs["severity"])
 				require.NoError(t, err, "%s:%d", name, e.Line)
 			}
 			if e.Word {

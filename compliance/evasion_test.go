@@ -36,7 +36,7 @@ func TestEveryDefaultTermSurvivesEvasion(t *testing.T) {
 			}
 			var c *Checker
 			for _, p := range []Platform{JD, Taobao, Doudian, PDD, Generic} {
-				if appliesTo(e, p) && checkers[p].enabled[mustCategory(t, e.Category)] {
+				if appliesTo(e, p) && checkers[p].enabled[mustCategory(t, e.Attrs["category"])] {
 					c = checkers[p]
 					break
 				}
@@ -61,7 +61,7 @@ func TestEveryDefaultTermSurvivesEvasion(t *testing.T) {
 				rep := c.Check(text)
 				found := false
 				for _, v := range rep.Violations {
-					if v.Category.String() == e.Category && strings.Contains(variant+handle, strings.TrimSpace(v.Text)) {
+					if v.Category.String() == e.Attrs["category"] && strings.Contains(variant+handle, strings.TrimSpace(v.Text)) {
 						found = true
 					}
 				}

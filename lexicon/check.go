@@ -3,9 +3,9 @@ package lexicon
 import (
 	"fmt"
 	"slices"
+	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/segment"
 	"github.com/huashu/huashu/internal/foldtab"
 )
 
@@ -31,7 +31,7 @@ func newEntryCheck(e Entry, key []rune) (entryCheck, error) {
 	for _, x := range e.Except {
 		xk, err := termKey(x)
 		if err != nil {
-			return c, fmt.Errorf("%w: exception %q: %v", ErrBadException, x, err)
+			return c, fmt.Errorf("%w: exception %q: %v", ErrBadException, shorten(x), err)
 		}
 		found := false
 		for k := 0; k+len(key) <= len(xk); k++ {
@@ -39,7 +39,7 @@ func newEntryCheck(e Entry, key []rune) (entryCheck, error) {
 				continue
 			}
 			if len(xk) == len(key) {
-				return c, fmt.Errorf("%w: exception %q is the term itself", ErrBadException, x)
+				return c, fmt.Errorf("%w: exception %q is the term itself", ErrBadException, shorten(x))
 			}
 			before := slices.Clone(xk[:k])
 			slices.Reverse(before)
@@ -47,7 +47,7 @@ func newEntryCheck(e Entry, key []rune) (entryCheck, error) {
 			found = true
 		}
 		if !found {
-			return c, fmt.Errorf("%w: %q", ErrBadException, x)
+			return c, fmt.Errorf("%w: %q", ErrBadException, shorten(x))
 		}
 	}
 	return c, nil
@@ -136,12 +136,12 @@ const wordContext = 6
 
 // isWord reports whether the match at text[start:end] begins and ends on word
 // boundaries: decided by the segmenter for a Han end of the term, by Unicode
-// word boundaries (UAX #29) for any other.
+// letter/digit adjacency ([latinBoundary]) for any other.
 func (m *Matcher) isWord(text string, c *entryCheck, start, end int) bool {
-	if !c.startHan && !uaxBoundary(text, start) {
+	if !c.startHan && !latinBoundary(text, start) {
 		return false
 	}
-	if !c.endHan && !uaxBoundary(text, end) {
+	if !c.endHan && !latinBoundary(text, end) {
 		return false
 	}
 	if !c.startHan && !c.endHan {
@@ -185,32 +185,27 @@ func (m *Matcher) isWord(text string, c *entryCheck, start, end int) bool {
 	return m.segmenter().boundaries(buf, from, to)
 }
 
-// uaxBoundary reports whether pos is a word boundary of text under Unicode
-// word segmentation (UAX #29), looking at a few characters on each side.
-func uaxBoundary(text string, pos int) bool {
+// latinBoundary reports whether pos is a word boundary for a term whose end
+// there is a letter or digit: the characters on both sides, folded, are not
+// both letters or digits of a script other than Han. This is how users of
+// word lists expect Latin ends to behave (ToolGood, houbb): vx_abc123, vx:abc
+// and http://ToolGood.com hold the words vx and toolgood, and TMALL does not
+// hold TM. Unicode word segmentation (UAX #29) would join letters across
+// _ . : and ', so it is not used here.
+func latinBoundary(text string, pos int) bool {
 	if pos <= 0 || pos >= len(text) {
 		return true
 	}
-	lo := pos
-	for k := 0; k < 8 && lo > 0; k++ {
-		_, n := utf8.DecodeLastRuneInString(text[:lo])
-		lo -= n
+	before, _ := utf8.DecodeLastRuneInString(text[:pos])
+	after, _ := utf8.DecodeRuneInString(text[pos:])
+	return !isLatinWordRune(before) || !isLatinWordRune(after)
+}
+
+// isLatinWordRune reports whether r, folded, is a letter or digit that is not Han.
+func isLatinWordRune(r rune) bool {
+	f := FoldRune(r)
+	if f < utf8.RuneSelf {
+		return 'a' <= f && f <= 'z' || '0' <= f && f <= '9'
 	}
-	hi := pos
-	for k := 0; k < 8 && hi < len(text); k++ {
-		_, n := utf8.DecodeRuneInString(text[hi:])
-		hi += n
-	}
-	seg := segment.NewWordSegmenterDirect([]byte(text[lo:hi]))
-	off := lo
-	for seg.Segment() {
-		off += len(seg.Bytes())
-		if off == pos {
-			return true
-		}
-		if off > pos {
-			return false
-		}
-	}
-	return seg.Err() != nil // cannot tell: do not reject the match
+	return (unicode.IsLetter(f) || unicode.IsDigit(f)) && !isHan(f)
 }

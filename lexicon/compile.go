@@ -151,13 +151,93 @@ type Matcher struct {
 	pats     []pattern // one per entry
 	checks   []entryCheck
 	nclasses int
+
+	patterns   []*compiledPattern
+	anchors    *Matcher  // the patterns' anchors, overlapping
+	anchorPats [][]int32 // anchor entry → indices into patterns
+
+	skipped []*EntryError
+	groups  [][]int     // entries merged because their terms fold alike
+	groupOf map[int]int // entry → index into groups
+}
+
+// merge records that entry i folds like entry first and is merged into it.
+func (m *Matcher) merge(first, i int) {
+	if m.groupOf == nil {
+		m.groupOf = map[int]int{}
+	}
+	g, ok := m.groupOf[first]
+	if !ok {
+		g = len(m.groups)
+		m.groups = append(m.groups, []int{first})
+		m.groupOf[first] = g
+	}
+	m.groups[g] = append(m.groups[g], i)
+	m.groupOf[i] = g
+}
+
+// Merged reports the entries merged with entry i because their terms fold
+// alike, i included, in ascending order: the way back from a [Match], which
+// names the first of them, to every entry. An entry merged with none gives
+// []int{i}.
+func (m *Matcher) Merged(i int) []int {
+	if g, ok := m.groupOf[i]; ok {
+		return slices.Clone(m.groups[g])
+	}
+	return []int{i}
+}
+
+// Skipped reports the entries [Compile] left out because they can never
+// match, each with its index and why (errors.Is with [ErrEmptyTerm],
+// [ErrBreakInTerm], [ErrTooLong] or [ErrInvalidUTF8]), in entry order.
+func (m *Matcher) Skipped() []*EntryError { return slices.Clone(m.skipped) }
+
+// compileAnchors builds the matcher of the patterns' anchors.
+func (m *Matcher) compileAnchors() error {
+	if len(m.patterns) == 0 {
+		return nil
+	}
+	index := map[string]int{}
+	var entries []Entry
+	for pi, p := range m.patterns {
+		for _, a := range p.anchors {
+			k := NormalizeText(a)
+			ai, ok := index[k]
+			if !ok {
+				ai = len(entries)
+				index[k] = ai
+				entries = append(entries, Entry{Term: a})
+				m.anchorPats = append(m.anchorPats, nil)
+			}
+			if !slices.Contains(m.anchorPats[ai], int32(pi)) {
+				m.anchorPats[ai] = append(m.anchorPats[ai], int32(pi))
+			}
+		}
+	}
+	am, err := Compile(entries, Overlapping(), WithMaxNoise(m.cfg.maxNoise))
+	if err != nil {
+		return fmt.Errorf("lexicon: pattern anchors: %w", err)
+	}
+	if len(am.skipped) > 0 {
+		p := m.patterns[m.anchorPats[am.skipped[0].Index][0]]
+		return &EntryError{Index: int(p.entry), Term: am.skipped[0].Term, Err: fmt.Errorf("%w: anchor %q: %v", ErrBadPattern, am.skipped[0].Term, am.skipped[0].Err)}
+	}
+	m.anchors = am
+	return nil
 }
 
 // Compile builds a Matcher for entries. Match.Entry in results is an index
-// into entries. It reports an [*EntryError] for an empty term, invalid UTF-8,
-// a term that folds to the same text as an earlier one, a term longer than
-// [MaxTermLen], a term containing a break, or an exception that does not
-// contain its term.
+// into entries.
+//
+// Compile takes word lists as they come: entries whose terms fold to the
+// same text (兼容幷蓄 and 兼容并蓄) are merged, and a match reports the first
+// of them ([Matcher.Merged] gives the others); entries that can never match
+// (empty, only noise such as ┻┼, a line or sentence break inside, invalid
+// UTF-8, longer than [MaxTermLen]) are left out, and [Matcher.Skipped] says
+// which and why. It fails with an [*EntryError] only on what a list of words
+// cannot contain: an exception that does not contain its term, a bad
+// pattern, two entries that fold alike but differ in how they match (Word,
+// Except), or more distinct characters than a matcher holds.
 func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 	cfg := config{maxNoise: DefaultMaxNoise}
 	for _, o := range opts {
@@ -173,20 +253,41 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 	seen := make(map[string]int, len(entries))
 	m.pats = make([]pattern, len(entries))
 	entryErr := func(i int, err error) error {
-		e := entries[i]
-		return &EntryError{Index: i, Term: e.Term, File: e.File, Line: e.Line, Err: err}
+		return &EntryError{Index: i, Term: entries[i].Term, Err: err}
 	}
 	for i, e := range entries {
+		m.pats[i] = pattern{check: -1}
+		if e.Pattern {
+			p, err := compilePattern(e.Term)
+			if err != nil {
+				return nil, entryErr(i, err)
+			}
+			p.entry, p.word = int32(i), e.Word
+			for _, x := range e.Except {
+				k, err := termKey(x)
+				if err != nil {
+					return nil, entryErr(i, fmt.Errorf("%w: exception %q: %v", ErrBadException, shorten(x), err))
+				}
+				p.except = append(p.except, string(k))
+			}
+			m.patterns = append(m.patterns, p)
+			continue
+		}
 		key, err := termKey(e.Term)
 		if err != nil {
-			return nil, entryErr(i, err)
+			m.skipped = append(m.skipped, &EntryError{Index: i, Term: e.Term, Err: err})
+			continue
 		}
 		if j, dup := seen[string(key)]; dup {
-			return nil, entryErr(i, fmt.Errorf("%w: folds to %q like entry %d (%q)", ErrDuplicate, string(key), j, entries[j].Term))
+			if e.Word != entries[j].Word || !slices.Equal(e.Except, entries[j].Except) {
+				return nil, entryErr(i, fmt.Errorf("%w: folds to %q like entry %d (%q) but matches differently (word, except)", ErrDuplicate, shorten(string(key)), j, shorten(entries[j].Term)))
+			}
+			m.merge(j, i)
+			continue
 		}
 		seen[string(key)] = i
 		keys[i] = key
-		m.pats[i] = pattern{length: int32(len(key)), check: -1}
+		m.pats[i].length = int32(len(key))
 		chk, err := newEntryCheck(e, key)
 		if err != nil {
 			return nil, entryErr(i, err)
@@ -195,6 +296,9 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 			m.pats[i].check = int32(len(m.checks))
 			m.checks = append(m.checks, chk)
 		}
+	}
+	if err := m.compileAnchors(); err != nil {
+		return nil, err
 	}
 	// Alphabet: most frequent runes get the smallest classes, which packs the double array.
 	freq := map[rune]int{}
@@ -320,6 +424,9 @@ func (m *Matcher) buildAutomaton(seqs [][]uint16) {
 	lastChild := make([]int32, 1, cap(nodes))
 	lastChild[0] = -1
 	for _, id := range order {
+		if len(seqs[id]) == 0 {
+			continue // a pattern, or an entry merged or left out
+		}
 		n := int32(0)
 		for _, c := range seqs[id] {
 			lc := lastChild[n]

@@ -47,8 +47,11 @@
 // a word boundary. For an end that is a Han character the boundary is decided
 // by segmenting up to 6 Han characters on each side of the match with gse and
 // a dictionary ([DefaultSegmenter]: a compact dictionary derived from gse's,
-// embedded, loaded on first use); an end that is a letter or digit must be a
-// Unicode word boundary (UAX #29, github.com/blevesearch/segment). So 亲 as a
+// embedded, loaded on first use); an end that is a letter or digit must not
+// touch another letter or digit (of any script but Han), as word-list users
+// expect: vx_abc123 and vx:abc hold the word vx, TMALL does not hold TM.
+// (Unicode word segmentation, UAX #29, joins letters across _ . : and ', so
+// it decides nothing here.) So 亲 as a
 // word matches in 亲，您好 and 好的亲 but not in 亲自, 父亲节 or 亲子装; 滚 not in
 // 滚筒; 有病 not in 有病毒; TM not in TMALL. Segmentation only runs around
 // candidate matches of such entries: clean text never pays for it. Where the
@@ -70,6 +73,49 @@
 // semantics: a candidate is committed once no match can start at or before
 // it, and the scan then resumes from the root at its end. [Overlapping]
 // reports every match instead.
+//
+// # Patterns
+//
+// An [Entry] with Pattern set (written /.../ in a lexicon file) catches a
+// family of phrasings instead of one: RE2 syntax (package regexp/syntax) over
+// folded text, in which noise is already skipped, plus slots:
+//
+//	<num>      a number in any style: 5, ５, 五, 伍, 一五九…幺
+//	<money>    an amount: ¥5, 5元, 五块钱, 10块
+//	<handle>   a chat handle: 5 to 20 letters, digits, _ or -
+//	<han:N>    1 to N Han characters (N at most 16; <han> is <han:4>)
+//	<any:N>    0 to N characters of any kind (N at most 16; <any> is <any:4>)
+//
+// For example:
+//
+//	/(你|您)(去|自己)?找(厂家|快递|物流|平台)<any:2>(去|吧)/    refusal: pushing the buyer away
+//	/(好评|五星|晒图|追评)<any:6>(返|送|领)<money>/          review inducement
+//	/最(耐用|好用|便宜|强)/                                  an absolute claim
+//
+// The pattern sees what the matcher sees: Traditional, full-width and upper
+// case are folded (a pattern's own literals are folded the same way, so 評 in
+// a pattern is 评), noise between characters is gone (加 微 信 is 加微信), and
+// a match never crosses a break (a line end or 。!?;). Repetition must be
+// bounded ({0,6}, not * or +), and a match may span at most [MaxTermLen]
+// characters. Word applies to the ends of the whole match; an exception is
+// any text, and drops a match that it overlaps (最近 for /最<han:1>/).
+//
+// Patterns keep the matcher's shape, the way Hyperscan and ripgrep prefilter:
+// Compile takes from each pattern literals that every match must contain
+// (its anchors: 找 above, or 好评, 五星, 晒图 and 追评), and finds them with an
+// Aho-Corasick automaton of their own. Only around an anchor is the pattern
+// tried, over a window as wide as its longest match and never across a
+// break, so text without anchors costs one more scan and nothing else, and
+// the cost stays linear in the text. A pattern with no such literal is an
+// error ([ErrBadPattern]). Matches of patterns and of terms are reported
+// together, leftmost-longest unless [Overlapping] is set.
+//
+// # Word lists
+//
+// [Compile] takes public word lists as they come: terms that fold alike are
+// merged ([Matcher.Merged]) and terms that can never match are left out
+// ([Matcher.Skipped]). [Parse], for rule files people write, is strict about
+// both.
 //
 // # Concurrency
 //

@@ -27,10 +27,45 @@ func ExampleCompile() {
 }
 
 func ExampleCompile_error() {
-	_, err := lexicon.Compile([]lexicon.Entry{{Term: "淘宝"}, {Term: "淘寶"}})
+	_, err := lexicon.Compile([]lexicon.Entry{{Term: "亲", Except: []string{"父母"}}})
 	fmt.Println(err)
 	// Output:
-	// lexicon: entry 1: "淘寶": duplicate term: folds to "淘宝" like entry 0 ("淘宝")
+	// lexicon: entry 0: "亲": exception does not contain the term: "父母"
+}
+
+// Public word lists hold terms that fold alike and terms that can never
+// match: Compile merges the first, leaves out the second, and says so.
+func ExampleMatcher_Skipped() {
+	m, _ := lexicon.Compile([]lexicon.Entry{{Term: "兼容并蓄"}, {Term: "┻┼"}, {Term: "兼容幷蓄"}})
+	for _, e := range m.Skipped() {
+		fmt.Println("skipped:", e)
+	}
+	fmt.Println("merged:", m.Merged(2))
+	fmt.Println(m.FindAll("兼容幷蓄"))
+	// Output:
+	// skipped: lexicon: entry 1: "┻┼": empty term: only noise characters
+	// merged: [0 2]
+	// [{0 12 0}]
+}
+
+// A pattern catches a family of phrasings: alternatives, optional parts,
+// bounded gaps and slots, over folded text with noise skipped.
+func ExampleCompile_pattern() {
+	m, _ := lexicon.Compile([]lexicon.Entry{
+		{Term: "(好评|五星|晒图)<any:6>(返|送|领)<money>", Pattern: true},
+		{Term: "加微信"},
+	})
+	for _, text := range []string{"晒图后找客服领５元", "五星好評送10元红包，加 微 信", "好评率很高，送运费险"} {
+		var found []string
+		for _, mt := range m.FindAll(text) {
+			found = append(found, text[mt.Start:mt.End])
+		}
+		fmt.Printf("%q\n", found)
+	}
+	// Output:
+	// ["晒图后找客服领５元"]
+	// ["五星好評送10元" "加 微 信"]
+	// []
 }
 
 func ExampleMatcher_AppendAll() {
@@ -80,7 +115,7 @@ func ExampleParse() {
 		panic(err)
 	}
 	for _, e := range entries {
-		fmt.Println(e.File, e.Line, e.Term, e.Category, e.Word, e.Except)
+		fmt.Println(e.File, e.Line, e.Term, e.Attrs["category"], e.Word, e.Except)
 	}
 	_, err = lexicon.Parse("abuse.txt", strings.NewReader("没素质\n\"\" severity=minor\n"))
 	fmt.Println(err)

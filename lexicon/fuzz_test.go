@@ -93,7 +93,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		m, err := Compile(es)
+		m, err := Compile(Entries(es))
 		if err != nil {
 			return
 		}

@@ -30,15 +30,19 @@ func (m *Matcher) FindAll(text string) []Match { return m.AppendAll(nil, text) }
 // Any string is valid input: invalid UTF-8 bytes match nothing and end any
 // match that spans them.
 func (m *Matcher) AppendAll(dst []Match, text string) []Match {
-	if len(m.cells) == 0 {
-		return dst
+	n0 := len(dst)
+	if len(m.cells) > 1 {
+		sc := scanner{m: m, text: text, dst: dst, n0: n0, restart: -1}
+		sc.run()
+		if m.cfg.overlapping {
+			slices.SortFunc(sc.dst[n0:], compareMatches)
+		}
+		dst = sc.dst
 	}
-	sc := scanner{m: m, text: text, dst: dst, n0: len(dst), restart: -1}
-	sc.run()
-	if m.cfg.overlapping {
-		slices.SortFunc(sc.dst[sc.n0:], compareMatches)
+	if m.anchors != nil {
+		dst = m.appendPatterns(dst, n0, text)
 	}
-	return sc.dst
+	return dst
 }
 
 func compareMatches(a, b Match) int {

@@ -143,26 +143,50 @@ func TestCompileErrors(t *testing.T) {
 		wantErr error
 		wantMsg string
 	}{
-		{"empty", []Entry{{Term: "a"}, {Term: ""}}, ErrEmptyTerm, `lexicon: entry 1: "": empty term`},
-		{"only noise", []Entry{{Term: "* *"}}, ErrEmptyTerm, "only noise"},
-		{"utf8", []Entry{{Term: "a\xffb"}}, ErrInvalidUTF8, "invalid UTF-8"},
-		{"duplicate", []Entry{{Term: "淘宝"}, {Term: "淘寶"}}, ErrDuplicate, `like entry 0 ("淘宝")`},
-		{"duplicate noise", []Entry{{Term: "加微信"}, {Term: "加 微 信"}}, ErrDuplicate, "duplicate"},
-		{"too long", []Entry{{Term: strings.Repeat("长", MaxTermLen+1)}}, ErrTooLong, "65 characters"},
-		{"break", []Entry{{Term: "你好！"}}, ErrBreakInTerm, "break"},
+		{"duplicate that matches differently", []Entry{{Term: "淘宝"}, {Term: "淘寶", Word: true}}, ErrDuplicate, `like entry 0 ("淘宝") but matches differently`},
 		{"bad exception", []Entry{{Term: "亲", Except: []string{"父母"}}}, ErrBadException, "父母"},
 		{"exception is term", []Entry{{Term: "亲", Except: []string{"親"}}}, ErrBadException, "term itself"},
-		{"file and line", []Entry{{Term: "", File: "abuse.txt", Line: 12}}, ErrEmptyTerm, "lexicon: abuse.txt:12:"},
+		{"bad pattern", []Entry{{Term: "(你", Pattern: true}}, ErrBadPattern, "missing closing )"},
+		{"long term shown cut", []Entry{{Term: "亲", Except: []string{strings.Repeat("长", 300)}}}, ErrBadException, "长…"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Compile(tt.give)
 			require.ErrorIs(t, err, tt.wantErr)
 			require.Contains(t, err.Error(), tt.wantMsg)
+			require.Less(t, len(err.Error()), 400)
 			var ee *EntryError
 			require.True(t, errors.As(err, &ee))
 		})
 	}
-	m, err := Compile(nil)
+}
+
+// TestCompileTakesWordLists: the public lists users have hold terms that
+// fold alike and terms that can never match; Compile merges the first and
+// skips the second, and says so.
+func TestCompileTakesWordLists(t *testing.T) {
+	give := []Entry{
+		{Term: "兼容并蓄"}, {Term: "a"}, {Term: ""}, {Term: "┻┼"}, {Term: "a\xffb"},
+		{Term: strings.Repeat("长", MaxTermLen+1)}, {Term: "你好！再见"}, {Term: "兼容幷蓄"}, {Term: "加微信"}, {Term: "加 微 信"}, {Term: "A"},
+	}
+	m, err := Compile(give)
+	require.NoError(t, err)
+	var skipped []int
+	for _, e := range m.Skipped() {
+		skipped = append(skipped, e.Index)
+	}
+	require.Equal(t, []int{2, 3, 4, 5, 6}, skipped)
+	for i, want := range []error{ErrEmptyTerm, ErrEmptyTerm, ErrInvalidUTF8, ErrTooLong, ErrBreakInTerm} {
+		require.ErrorIs(t, m.Skipped()[i], want)
+	}
+	require.Equal(t, []int{0, 7}, m.Merged(7))
+	require.Equal(t, []int{0, 7}, m.Merged(0))
+	require.Equal(t, []int{8, 9}, m.Merged(9))
+	require.Equal(t, []int{1, 10}, m.Merged(1))
+	require.Equal(t, []int{6}, m.Merged(6))
+	ms := m.FindAll("兼容幷蓄，加-微-信")
+	require.Equal(t, []Match{{0, 12, 0}, {15, 26, 8}}, ms)
+	require.Equal(t, len(give), m.Len())
+	m, err = Compile(nil)
 	require.NoError(t, err)
 	require.Empty(t, m.FindAll("anything"))
 	require.Equal(t, 0, m.Len())

@@ -2,9 +2,12 @@ package lexicon
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,38 +20,46 @@ const maxParseErrors = 20
 const maxLineLen = 1 << 20
 
 // Parse reads a lexicon file. name is used in errors and recorded in each
-// entry's File; r is read to the end. The format is line-oriented UTF-8:
+// rule's File; r is read to the end. The format is line-oriented UTF-8:
 //
 //	# A comment: '#' at the start of a line or after white space.
-//	# @defaults sets attributes for the entries that follow, until the next @defaults.
+//	# @defaults sets attributes for the rules that follow, until the next @defaults.
 //	@defaults category=abuse severity=minor
 //
 //	没素质
 //	神经病            severity=serious
 //	亲                word except=亲自,父亲,亲子 category=forbidden_address
 //	"100% 有效"       note="quote a term or value that holds spaces or #"
+//	/(你|您)(去)?找<any:4>(去|吧)/   category=refusal
 //
 // A line is a term followed by attributes separated by white space. A term or
-// value may be double-quoted, with Go escapes (\" \\ \t \n \u4eb2). Attributes:
+// value may be double-quoted, with Go escapes (\" \\ \t \n \u4eb2). A term
+// written between slashes is a pattern ([Entry.Pattern]; see "Patterns" in
+// the package documentation); a quoted term is always literal text. Attributes:
 //
 //	word            the term must stand as a word (also word=true, word=false)
-//	except=a,b,...  contexts in which the term is not a match; each must contain the term
-//	category=...    carried for the caller
+//	except=a,b,...  contexts in which the term is not a match
+//	category=...    carried for the caller in Rule.Attrs
 //	severity=...    carried for the caller
 //	note=...        carried for the caller
-//	x-NAME=...      any other attribute, carried in Entry.Attrs
+//	x-NAME=...      any other attribute, carried for the caller
 //
-// A byte order mark at the start and CRLF line ends are accepted. Every bad line
-// is reported as a [*ParseError] naming the file and line (up to 20 of them,
-// joined with errors.Join); when err is non-nil the entries are not usable.
-func Parse(name string, r io.Reader) ([]Entry, error) {
+// A byte order mark at the start is accepted, and lines may end in LF, CRLF
+// or a lone CR. Parse is strict where [Compile] is lenient: a term that can
+// never match, a bad pattern, or a term that folds like another term of the
+// same file (naming both lines) is an error. Every bad line is reported as a
+// [*ParseError] naming the file and line (up to 20 of them, joined with
+// errors.Join); when err is non-nil the rules are not usable.
+func Parse(name string, r io.Reader) ([]Rule, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), maxLineLen)
+	sc.Split(scanLines)
 	var (
-		entries  []Entry
+		rules    []Rule
 		errs     []error
-		defaults Entry
+		defaults Rule
 		line     int
+		seen     = map[string]int{} // folded term (or pattern) → line
 	)
 	fail := func(format string, args ...any) {
 		if len(errs) < maxParseErrors {
@@ -61,7 +72,6 @@ func Parse(name string, r io.Reader) ([]Entry, error) {
 		if line == 1 {
 			text = strings.TrimPrefix(text, "\uFEFF")
 		}
-		text = strings.TrimSuffix(text, "\r")
 		if !utf8.ValidString(text) {
 			fail("invalid UTF-8")
 			continue
@@ -74,12 +84,12 @@ func Parse(name string, r io.Reader) ([]Entry, error) {
 		if len(toks) == 0 {
 			continue
 		}
-		if !toks[0].quoted && strings.HasPrefix(toks[0].text, "@") {
+		if !toks[0].quoted && !toks[0].pattern && strings.HasPrefix(toks[0].text, "@") {
 			if toks[0].text != "@defaults" {
-				fail("unknown directive %q (want @defaults)", toks[0].text)
+				fail("unknown directive %q (want @defaults)", shorten(toks[0].text))
 				continue
 			}
-			var d Entry
+			var d Rule
 			if msg := applyAttrs(&d, toks[1:]); msg != "" {
 				fail("%s", msg)
 				continue
@@ -92,47 +102,88 @@ func Parse(name string, r io.Reader) ([]Entry, error) {
 			continue
 		}
 		e := defaults
-		e.Except = append([]string(nil), defaults.Except...)
-		if defaults.Attrs != nil {
-			e.Attrs = make(map[string]string, len(defaults.Attrs))
-			for k, v := range defaults.Attrs {
-				e.Attrs[k] = v
-			}
-		}
-		e.Term, e.File, e.Line = toks[0].text, name, line
+		e.Except = slices.Clone(defaults.Except)
+		e.Attrs = maps.Clone(defaults.Attrs)
+		e.Term, e.Pattern, e.File, e.Line = toks[0].text, toks[0].pattern, name, line
 		if msg := applyAttrs(&e, toks[1:]); msg != "" {
 			fail("%s", msg)
 			continue
 		}
-		entries = append(entries, e)
+		key := "/" + e.Term
+		if e.Pattern {
+			if _, err := compilePattern(e.Term); err != nil {
+				fail("pattern /%s/: %v", shorten(e.Term), err)
+				continue
+			}
+		} else {
+			k, err := termKey(e.Term)
+			if err != nil {
+				fail("term %q: %v", shorten(e.Term), err)
+				continue
+			}
+			if _, err := newEntryCheck(e.Entry, k); err != nil {
+				fail("term %q: %v", shorten(e.Term), err)
+				continue
+			}
+			key = string(k)
+		}
+		if first, dup := seen[key]; dup {
+			fail("%q folds like the term on line %d: give each term once", shorten(e.Term), first)
+			continue
+		}
+		seen[key] = line
+		rules = append(rules, e)
 	}
 	if err := sc.Err(); err != nil {
 		line++
 		if errors.Is(err, bufio.ErrTooLong) {
 			fail("line longer than %d bytes", maxLineLen)
 		} else {
-			errs = append(errs, fmt.Errorf("lexicon: %s: %w", name, err))
+			errs = append(errs, &ParseError{File: name, Line: line, Msg: err.Error()})
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return entries, nil
+	return rules, nil
+}
+
+// scanLines splits at LF, CRLF or a lone CR, dropping the line end.
+func scanLines(data []byte, atEOF bool) (advance int, token []byte, err error) {
+	if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
+		if data[i] == '\n' {
+			return i + 1, data[:i], nil
+		}
+		if i+1 < len(data) {
+			if data[i+1] == '\n' {
+				return i + 2, data[:i], nil
+			}
+			return i + 1, data[:i], nil
+		}
+		if atEOF {
+			return i + 1, data[:i], nil
+		}
+		return 0, nil, nil // a CR at the end of the buffer: is an LF next?
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
 }
 
 // applyAttrs sets the attributes in toks on e, returning a message for the first bad one.
-func applyAttrs(e *Entry, toks []token) string {
+func applyAttrs(e *Rule, toks []token) string {
 	seen := map[string]bool{}
 	for _, t := range toks {
-		if t.quoted {
-			return fmt.Sprintf("unexpected quoted text %q: attributes are key=value", t.text)
+		if t.quoted || t.pattern {
+			return fmt.Sprintf("unexpected term %q after the first: attributes are key=value", shorten(t.text))
 		}
 		key, val, hasVal := strings.Cut(t.text, "=")
 		if hasVal && t.valueQuoted {
 			val = t.value
 		}
 		if seen[key] {
-			return fmt.Sprintf("attribute %q given twice", key)
+			return fmt.Sprintf("attribute %q given twice", shorten(key))
 		}
 		seen[key] = true
 		switch {
@@ -143,11 +194,11 @@ func applyAttrs(e *Entry, toks []token) string {
 			}
 			b, err := strconv.ParseBool(val)
 			if err != nil {
-				return fmt.Sprintf("word=%q: want true or false", val)
+				return fmt.Sprintf("word=%q: want true or false", shorten(val))
 			}
 			e.Word = b
 		case !knownAttr(key):
-			return fmt.Sprintf("unknown attribute %q (known: word, except, category, severity, note, x-...)", key)
+			return fmt.Sprintf("unknown attribute %q (known: word, except, category, severity, note, x-...)", shorten(key))
 		case !hasVal:
 			return fmt.Sprintf("attribute %q has no value (want %s=...)", key, key)
 		case key == "except":
@@ -160,13 +211,7 @@ func applyAttrs(e *Entry, toks []token) string {
 			if len(e.Except) == 0 {
 				return "except= lists no contexts"
 			}
-		case key == "category":
-			e.Category = val
-		case key == "severity":
-			e.Severity = val
-		case key == "note":
-			e.Note = val
-		default: // x-...
+		default: // category, severity, note, x-...
 			if e.Attrs == nil {
 				e.Attrs = map[string]string{}
 			}
@@ -189,6 +234,7 @@ func knownAttr(key string) bool {
 type token struct {
 	text        string
 	quoted      bool
+	pattern     bool   // the first token, written /.../
 	value       string // unquoted value of key="..."
 	valueQuoted bool
 }
@@ -202,6 +248,24 @@ func tokenize(line string) ([]token, error) {
 		}
 		if i >= len(line) || line[i] == '#' {
 			return toks, nil
+		}
+		if len(toks) == 0 && line[i] == '/' {
+			j := i + 1
+			for j < len(line) && line[j] != '/' {
+				if line[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(line) {
+				return nil, errors.New("unterminated pattern: a pattern is written /.../")
+			}
+			if j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t' {
+				return nil, fmt.Errorf("text after closing / at column %d", j+2)
+			}
+			toks = append(toks, token{text: line[i+1 : j], pattern: true})
+			i = j + 1
+			continue
 		}
 		if line[i] == '"' {
 			s, n, err := unquote(line[i:])
