@@ -190,14 +190,22 @@ func (m *Matcher) isWord(text string, c *entryCheck, start, end int) bool {
 // both letters or digits of a script other than Han. This is how users of
 // word lists expect Latin ends to behave (ToolGood, houbb): vx_abc123, vx:abc
 // and http://ToolGood.com hold the words vx and toolgood, and TMALL does not
-// hold TM. Unicode word segmentation (UAX #29) would join letters across
+// hold TM; a hyphen followed by a digit joins a model code, so WX-2000 does
+// not hold WX. Unicode word segmentation (UAX #29) would join letters across
 // _ . : and ', so it is not used here.
 func latinBoundary(text string, pos int) bool {
 	if pos <= 0 || pos >= len(text) {
 		return true
 	}
 	before, _ := utf8.DecodeLastRuneInString(text[:pos])
-	after, _ := utf8.DecodeRuneInString(text[pos:])
+	after, n := utf8.DecodeRuneInString(text[pos:])
+	if isLatinWordRune(before) && FoldRune(after) == '-' {
+		// A hyphen between letters and digits joins a model code (WX-2000).
+		next, _ := utf8.DecodeRuneInString(text[pos+n:])
+		if f := FoldRune(next); '0' <= f && f <= '9' {
+			return false
+		}
+	}
 	return !isLatinWordRune(before) || !isLatinWordRune(after)
 }
 
