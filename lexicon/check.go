@@ -11,11 +11,12 @@ import (
 
 // entryCheck holds what must be verified before a match of an entry counts.
 type entryCheck struct {
-	word     bool
-	startHan bool // the term's first character is Han: gse decides the start boundary
-	endHan   bool
-	key      string // the folded term, for the segmentation window
-	except   []exceptContext
+	word      bool
+	latinEnds bool // only the ends that are letters or digits must be word ends
+	startHan  bool // the term's first character is Han: gse decides the start boundary
+	endHan    bool
+	key       string // the folded term, for the segmentation window
+	except    []exceptContext
 }
 
 // exceptContext is one way an exception surrounds its term: the folded units
@@ -65,6 +66,9 @@ func (m *Matcher) accept(text string, p int32, start, end int) bool {
 	}
 	if c.word {
 		return m.isWord(text, c, start, end)
+	}
+	if c.latinEnds {
+		return (c.startHan || latinBoundary(text, start)) && (c.endHan || latinBoundary(text, end))
 	}
 	return true
 }

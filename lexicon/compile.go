@@ -15,6 +15,7 @@ import (
 type Option interface{ apply(*config) }
 
 type config struct {
+	foldRepeats bool
 	overlapping bool
 	maxNoise    int
 	seg         *Segmenter
@@ -136,6 +137,7 @@ const (
 type pattern struct {
 	length int32 // in folded units
 	check  int32 // index into checks for an entry with Word or Except, else -1
+	entry  int32 // the entry a match reports: itself, or the entry a variant spells
 }
 
 // Matcher finds the terms of a lexicon in text. It is immutable after
@@ -148,10 +150,12 @@ type Matcher struct {
 	emit     []int32   // nearest state on the failure chain (self included) where a term ends, or -1
 	out      []int32   // state → index into pats, or -1
 	depths   []uint8   // state → depth in the trie
-	pats     []pattern // one per entry
+	pats     []pattern // one per entry, then one per variant
+	nEntries int
 	checks   []entryCheck
 	nclasses int
 
+	repeats    *Matcher // the terms with repeats folded (FoldRepeats)
 	patterns   []*compiledPattern
 	anchors    *Matcher  // the patterns' anchors, overlapping
 	anchorPats [][]int32 // anchor entry → indices into patterns
@@ -256,7 +260,7 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 		return &EntryError{Index: i, Term: entries[i].Term, Err: err}
 	}
 	for i, e := range entries {
-		m.pats[i] = pattern{check: -1}
+		m.pats[i] = pattern{check: -1, entry: int32(i)}
 		if e.Pattern {
 			p, err := compilePattern(e.Term)
 			if err != nil {
@@ -300,6 +304,13 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 	if err := m.compileAnchors(); err != nil {
 		return nil, err
 	}
+	m.nEntries = len(entries)
+	if cfg.foldRepeats {
+		if err := m.compileRepeats(entries, keys); err != nil {
+			return nil, err
+		}
+	}
+	keys = m.addVariants(entries, keys, seen)
 	// Alphabet: most frequent runes get the smallest classes, which packs the double array.
 	freq := map[rune]int{}
 	for _, k := range keys {
@@ -648,7 +659,7 @@ func (da *doubleArray) findBase(cs []int32) int32 {
 }
 
 // Len reports how many entries the matcher was compiled from.
-func (m *Matcher) Len() int { return len(m.pats) }
+func (m *Matcher) Len() int { return m.nEntries }
 
 // States reports how many slots the automaton's double array holds.
 func (m *Matcher) States() int { return len(m.cells) }

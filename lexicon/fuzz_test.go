@@ -13,12 +13,22 @@ var (
 	fuzzMatchers map[[2]int]*Matcher // (maxNoise, overlapping) → matcher over testEntries
 	fuzzPlain    []Entry             // testEntries without Word, for the naive reference
 	fuzzPlainM   map[[2]int]*Matcher
+	fuzzEvasion  map[[2]int]*Matcher // testEntries plus patterns, with FoldRepeats
 )
+
+// fuzzPatterns are pattern entries added to testEntries for the evasion matchers.
+var fuzzPatterns = []Entry{
+	{Term: "(好评|五星|晒图)<any:6>(返|送|领)<money>", Pattern: true},
+	{Term: "(你|您)(去)?找<han:3>(去|吧)", Pattern: true, Except: []string{"找到"}},
+	{Term: "最(好|强|便宜)", Pattern: true, Word: true},
+	{Term: "(vx|wx|v信)<any:2><handle>", Pattern: true},
+}
 
 func fuzzSetup(tb testing.TB) {
 	fuzzOnce.Do(func() {
 		fuzzMatchers = map[[2]int]*Matcher{}
 		fuzzPlainM = map[[2]int]*Matcher{}
+		fuzzEvasion = map[[2]int]*Matcher{}
 		for _, e := range testEntries {
 			if !e.Word {
 				fuzzPlain = append(fuzzPlain, e)
@@ -40,6 +50,11 @@ func fuzzSetup(tb testing.TB) {
 					panic(err)
 				}
 				fuzzPlainM[[2]int{noise, ov}] = p
+				e, err := Compile(append(slices.Clone(testEntries), fuzzPatterns...), append(opts, FoldRepeats())...)
+				if err != nil {
+					panic(err)
+				}
+				fuzzEvasion[[2]int{noise, ov}] = e
 			}
 		}
 	})
@@ -48,7 +63,7 @@ func fuzzSetup(tb testing.TB) {
 // FuzzAppendAll checks that no input panics, that matches are well formed,
 // and that the matcher agrees with the naive reference on entries without Word.
 func FuzzAppendAll(f *testing.F) {
-	for _, s := range []string{"", "亲，您好", "父亲节", "淘*宝", "加 微 信", "微❤️信", "第⑩名⑴", "淘。宝", "\xff\xfe淘\xff宝", "ＱＱ号", "TMALL", "多多拼多多", "微 信 支 付", "亲\u200b自"} {
+	for _, s := range []string{"", "好好评返返现5元", "你去找厂家吧", "加vx：abc_123", "最最好", "亲，您好", "父亲节", "淘*宝", "加 微 信", "微❤️信", "第⑩名⑴", "淘。宝", "\xff\xfe淘\xff宝", "ＱＱ号", "TMALL", "多多拼多多", "微 信 支 付", "亲\u200b自"} {
 		f.Add(s, uint8(4), false)
 		f.Add(s, uint8(1), true)
 	}
@@ -58,20 +73,22 @@ func FuzzAppendAll(f *testing.F) {
 		if overlapping {
 			key[1] = 1
 		}
-		ms := fuzzMatchers[key].FindAll(text)
 		onBoundary := runeBoundaries(text)
-		prevStart, prevEnd := -1, -1
-		for _, m := range ms {
-			if m.Start < 0 || m.Start >= m.End || m.End > len(text) {
-				t.Fatalf("bad span %+v in %q", m, text)
+		for _, mm := range []*Matcher{fuzzMatchers[key], fuzzEvasion[key]} {
+			ms := mm.FindAll(text)
+			prevStart, prevEnd := -1, -1
+			for _, m := range ms {
+				if m.Start < 0 || m.Start >= m.End || m.End > len(text) || m.Entry < 0 || m.Entry >= mm.Len() {
+					t.Fatalf("bad match %+v in %q", m, text)
+				}
+				if !onBoundary[m.Start] || !onBoundary[m.End] {
+					t.Fatalf("span %+v not on rune boundaries in %q", m, text)
+				}
+				if m.Start < prevStart || !overlapping && m.Start < prevEnd {
+					t.Fatalf("matches out of order or overlapping: %v", ms)
+				}
+				prevStart, prevEnd = m.Start, m.End
 			}
-			if !onBoundary[m.Start] || !onBoundary[m.End] {
-				t.Fatalf("span %+v not on rune boundaries in %q", m, text)
-			}
-			if m.Start < prevStart || !overlapping && m.Start < prevEnd {
-				t.Fatalf("matches out of order or overlapping: %v", ms)
-			}
-			prevStart, prevEnd = m.Start, m.End
 		}
 		got := fuzzPlainM[key].FindAll(text)
 		want := naiveFindAll(fuzzPlain, text, key[0], overlapping)

@@ -39,6 +39,9 @@ func (m *Matcher) AppendAll(dst []Match, text string) []Match {
 		}
 		dst = sc.dst
 	}
+	if m.repeats != nil {
+		dst = m.appendRepeats(dst, n0, text)
+	}
 	if m.anchors != nil {
 		dst = m.appendPatterns(dst, n0, text)
 	}
@@ -275,7 +278,7 @@ func (sc *scanner) emit(end, skip int) {
 		}
 		if m.cfg.overlapping {
 			if pat.check < 0 || m.accept(sc.text, p, start, end) {
-				sc.dst = append(sc.dst, Match{start, end, int(p)})
+				sc.dst = append(sc.dst, Match{start, end, int(pat.entry)})
 			}
 			continue
 		}
@@ -286,7 +289,7 @@ func (sc *scanner) emit(end, skip int) {
 			continue
 		}
 		sc.have = true
-		sc.candStart, sc.candEnd, sc.candEntry = start, end, p
+		sc.candStart, sc.candEnd, sc.candEntry = start, end, pat.entry
 		break
 	}
 }

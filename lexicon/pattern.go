@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/huashu/huashu/internal/foldtab"
@@ -358,6 +359,7 @@ func minRunes(s []string) int {
 // match beyond the first and last anchor, and never crosses a break, so
 // every byte of text is verified for a pattern at most once per cluster.
 func (m *Matcher) verify(dst []Match, p *compiledPattern, text string, hits []span, ws, we int) []Match {
+	patternWork.Add(int64(we - ws))
 	norm := normalize(text[ws:we], m.cfg.maxNoise)
 	// Each hit in the normalized text: [hs, he).
 	type nspan struct{ s, e int }
@@ -425,6 +427,10 @@ func window(text string, start, end, maxLen int) (ws, we int) {
 	})
 	return ws, we
 }
+
+// patternWork counts the bytes of text that pattern verification has
+// looked at, so that a test can hold it to linear cost.
+var patternWork atomic.Int64
 
 // patternHit is an anchor of pattern pat found at text[start:end].
 type patternHit struct {

@@ -1,0 +1,172 @@
+package lexicon
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/huashu/huashu/internal/foldtab"
+)
+
+type foldRepeatsOpt bool
+
+func (o foldRepeatsOpt) apply(c *config) { c.foldRepeats = bool(o) }
+
+// FoldRepeats makes the matcher also find terms written with a character
+// repeated inside them, an evasion of word filters: 加微微信 for 加微信, 好好评返现
+// for 好评返现, asssert for assert. A repeat counts only inside a match, so
+// 谢谢 and 看看 in ordinary text change nothing, and digits never fold (1000
+// is not 10). It costs one more pass over text that holds a repeated letter
+// or Han character, and a second automaton of the terms with their repeats
+// folded.
+func FoldRepeats() Option { return foldRepeatsOpt(true) }
+
+// collapseKey folds runs of one character in a key to one, except digits.
+func collapseKey(key []rune) []rune {
+	out := make([]rune, 0, len(key))
+	for i, r := range key {
+		if i > 0 && r == key[i-1] && repeatable(r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// repeatable reports whether a repeat of r may be an evasion: letters and
+// Han characters, not digits.
+func repeatable(r rune) bool { return !('0' <= r && r <= '9') }
+
+// compileRepeats builds the automaton that matches text with its repeats
+// folded: each entry's term with its repeats folded, where that does not
+// make it another entry's term.
+func (m *Matcher) compileRepeats(entries []Entry, keys [][]rune) error {
+	plain := make([]Entry, len(entries))
+	taken := map[string]bool{}
+	for i := range entries {
+		if k := keys[i]; k != nil && slices.Equal(collapseKey(k), k) {
+			taken[string(k)] = true
+		}
+	}
+	for i, e := range entries {
+		k := keys[i]
+		if k == nil || e.Pattern {
+			continue // left out here: the Term "" is skipped
+		}
+		c := collapseKey(k)
+		if !slices.Equal(c, k) {
+			if taken[string(c)] {
+				continue
+			}
+			taken[string(c)] = true
+		}
+		plain[i] = Entry{Term: string(c), Word: e.Word}
+		for _, x := range e.Except {
+			xk, err := termKey(x)
+			if err != nil {
+				continue
+			}
+			if cx := string(collapseKey(xk)); cx != string(c) && containsRunes(cx, c) {
+				plain[i].Except = append(plain[i].Except, cx)
+			}
+		}
+	}
+	cfg := m.cfg
+	cfg.foldRepeats = false
+	opts := []Option{WithMaxNoise(cfg.maxNoise), overlappingOpt(cfg.overlapping)}
+	if cfg.seg != nil {
+		opts = append(opts, WithSegmenter(cfg.seg))
+	}
+	cm, err := Compile(plain, opts...)
+	if err != nil {
+		return err
+	}
+	m.repeats = cm
+	return nil
+}
+
+func containsRunes(s string, sub []rune) bool {
+	rs := []rune(s)
+	for i := 0; i+len(sub) <= len(rs); i++ {
+		if slices.Equal(rs[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendRepeats finds the matches that only folding repeats reveals and adds
+// them to dst[n0:]: it builds text without the repeated characters (keeping
+// noise, which the matcher skips anyway), matches it, and keeps each match
+// that holds a dropped character strictly inside it and overlaps no match
+// found already.
+func (m *Matcher) appendRepeats(dst []Match, n0 int, text string) []Match {
+	var dropped []int // byte offsets in text of the dropped runes
+	var prev rune = -1
+	noise := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		f, k := foldtab.Lookup(r)
+		switch {
+		case r == utf8.RuneError && n == 1 || k == foldtab.Break || k == foldtab.Expand:
+			prev = -1
+		case k == foldtab.Noise:
+			if noise++; noise > m.cfg.maxNoise {
+				prev = -1
+			}
+		default:
+			// Only a repeat of a character that some term holds can be inside
+			// a new match; others cost nothing.
+			if f == prev && repeatable(f) && m.repeats.cls.of(f) >= firstClass {
+				dropped = append(dropped, i)
+			}
+			prev, noise = f, 0
+		}
+		i += n
+	}
+	if len(dropped) == 0 {
+		return dst
+	}
+	// The text without the dropped runes, and where each of its bytes came from.
+	buf := make([]byte, 0, len(text))
+	from := make([]int, 0, len(text)+1)
+	last := 0
+	for _, d := range dropped {
+		for j := last; j < d; j++ {
+			from = append(from, j)
+		}
+		buf = append(buf, text[last:d]...)
+		_, n := utf8.DecodeRuneInString(text[d:])
+		last = d + n
+	}
+	for j := last; j < len(text); j++ {
+		from = append(from, j)
+	}
+	buf = append(buf, text[last:]...)
+	from = append(from, len(text))
+	found := m.repeats.AppendAll(nil, string(buf))
+	n1 := len(dst)
+	for _, f := range found {
+		s, e := from[f.Start], from[f.End-1]+1
+		for e < len(text) && !utf8.RuneStart(text[e]) {
+			e++
+		}
+		i, _ := slices.BinarySearch(dropped, s+1)
+		if i == len(dropped) || dropped[i] >= e {
+			continue // no repeat inside: the first pass found it, or nothing is new
+		}
+		overlap := false
+		for _, x := range dst[n0:n1] {
+			if x.Start < e && s < x.End && (!m.cfg.overlapping || x.Entry == f.Entry) {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			dst = append(dst, Match{s, e, f.Entry})
+		}
+	}
+	if len(dst) > n1 {
+		slices.SortFunc(dst[n0:], compareMatches)
+	}
+	return dst
+}
