@@ -52,8 +52,8 @@ func TestFoldRepeats(t *testing.T) {
 		{"asssert", []Match{{0, 7, 1}}},
 		{"fFuck you", []Match{{0, 5, 2}}},
 		{"好好评返返现", []Match{{0, 18, 3}}}, // the span covers the whole run
-		{"谢谢了", []Match{{3, 9, 4}}}, // 谢了 is there as written: nothing new
-		{"1000元", nil},                // digits never fold
+		{"谢谢了", []Match{{3, 9, 4}}},     // 谢了 is there as written: nothing new
+		{"1000元", nil},                  // digits never fold
 		{"亲亲", []Match{{0, 6, 6}}},
 		{"亲亲亲", []Match{{0, 6, 6}, {6, 9, 7}}},
 		{"谢谢您，看看这个", nil},
