@@ -329,7 +329,7 @@ func (c *Checker) compile(rules []lexicon.Rule) error {
 		}
 		set.add(r, meta)
 	}
-	m, err := lexicon.Compile(set.entries)
+	m, err := lexicon.Compile(set.entries, lexicon.FoldRepeats())
 	if err != nil {
 		return set.explain(err)
 	}
