@@ -200,7 +200,8 @@ func main() {
 			buf.WriteByte('\n')
 		}
 	}
-	fmt.Fprintf(&buf, "\n}\n")
+	fmt.Fprintf(&buf, "\n}\n\n")
+	writeLookup(&buf, pairs2(pairs), exps2(exps), ranges2(ranges))
 	src := bytes.Replace(buf.Bytes(), []byte(", 0 kind ranges"), []byte(fmt.Sprintf(", %d kind ranges", len(ranges))), 1)
 	out, err := format.Source(src)
 	if err != nil {
@@ -211,6 +212,130 @@ func main() {
 	}
 	sort.Slice(exps, func(i, j int) bool { return exps[i].r < exps[j].r })
 	log.Printf("%d pairs, %d expansions, %d ranges", len(pairs), len(exps), len(ranges))
+}
+
+// The finished lookup structures are written out as literals, as x/text's
+// width and norm tables are, so that the package does no work at init.
+
+type rpair struct{ from, to rune }
+type rexp struct {
+	r rune
+	s string
+}
+type rrange struct {
+	lo, hi rune
+	k      byte
+}
+
+func pairs2[T ~struct{ from, to rune }](ps []T) []rpair {
+	out := make([]rpair, len(ps))
+	for i, p := range ps {
+		out[i] = rpair(p)
+	}
+	return out
+}
+
+func exps2[T ~struct {
+	r rune
+	s string
+}](es []T) []rexp {
+	out := make([]rexp, len(es))
+	for i, e := range es {
+		out[i] = rexp(e)
+	}
+	return out
+}
+
+func ranges2[T ~struct {
+	lo, hi rune
+	k      byte
+}](rs []T) []rrange {
+	out := make([]rrange, len(rs))
+	for i, r := range rs {
+		out[i] = rrange(r)
+	}
+	return out
+}
+
+// writeLookup writes pageIndex, pageData (256 uint32 a page: the fold in the
+// low 24 bits, the kind above), and the preimages of each folded rune.
+func writeLookup(buf *bytes.Buffer, pairs []rpair, exps []rexp, ranges []rrange) {
+	const kindShift = 24
+	const foldMask = 1<<kindShift - 1
+	index := make([]uint16, 0x110000>>8)
+	pages := [][256]uint32{{}} // page 0 is never read
+	page := func(r rune) *[256]uint32 {
+		hi := r >> 8
+		if index[hi] == 0 {
+			var p [256]uint32
+			for i := range p {
+				p[i] = uint32(hi<<8 | rune(i))
+			}
+			pages = append(pages, p)
+			index[hi] = uint16(len(pages) - 1)
+		}
+		return &pages[index[hi]]
+	}
+	for _, p := range pairs {
+		pg := page(p.from)
+		pg[p.from&0xff] = pg[p.from&0xff]&^foldMask | uint32(p.to)
+	}
+	for _, kr := range ranges {
+		for r := kr.lo; r <= kr.hi; r++ {
+			pg := page(r)
+			pg[r&0xff] |= uint32(kr.k) << kindShift
+		}
+	}
+	for _, e := range exps {
+		pg := page(e.r)
+		pg[e.r&0xff] = uint32(kindExpand)<<kindShift | uint32(e.r)
+	}
+	fmt.Fprintf(buf, "// pageIndex maps r>>8 to a page of pageData; 0 means every rune there folds to itself with kind Other.\nvar pageIndex = [0x110000 >> 8]uint16{\n")
+	for hi, pi := range index {
+		if pi != 0 {
+			fmt.Fprintf(buf, "0x%X: %d,\n", hi, pi)
+		}
+	}
+	fmt.Fprintf(buf, "}\n\n")
+	fmt.Fprintf(buf, "// pageData holds %d pages of 256 runes: the fold in the low 24 bits, the kind above.\nvar pageData = [%d * 256]uint32{\n", len(pages), len(pages))
+	for _, p := range pages[1:] {
+		for i, v := range p {
+			fmt.Fprintf(buf, "0x%X,", v)
+			if i%8 == 7 {
+				buf.WriteByte('\n')
+			}
+		}
+	}
+	fmt.Fprintf(buf, "}\n\n")
+	// Preimages: for each folded rune, the runes that fold to it, sorted.
+	inv := map[rune][]rune{}
+	for _, p := range pairs {
+		inv[p.to] = append(inv[p.to], p.from)
+	}
+	keys := make([]rune, 0, len(inv))
+	for k := range inv {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	fmt.Fprintf(buf, "// preimageIndex holds, sorted by rune, each folded rune and the end of its preimages in preimageRunes.\nvar preimageIndex = [...]struct {\n\tr   rune\n\tend uint16\n}{\n")
+	var runes []rune
+	for i, k := range keys {
+		vs := inv[k]
+		sort.Slice(vs, func(i, j int) bool { return vs[i] < vs[j] })
+		runes = append(runes, vs...)
+		fmt.Fprintf(buf, "{0x%X, %d},", k, len(runes))
+		if i%6 == 5 {
+			buf.WriteByte('\n')
+		}
+	}
+	fmt.Fprintf(buf, "\n}\n\n// preimageRunes holds the preimages of the runes in preimageIndex, in its order.\nvar preimageRunes = [...]rune{\n")
+	for i, r := range runes {
+		fmt.Fprintf(buf, "0x%X,", r)
+		if i%10 == 9 {
+			buf.WriteByte('\n')
+		}
+	}
+	fmt.Fprintf(buf, "\n}\n")
 }
 
 const (
