@@ -49,18 +49,18 @@ func ExampleSuggestNext() {
 	// Output: civility_reminder
 }
 
-func ExampleParseBuyerRules() {
-	rules, err := conversation.ParseBuyerRules("shop-buyer.txt", strings.NewReader("@defaults x-kind=abuse\n奸商客服\n"))
+func ExampleParseRules() {
+	rules, err := conversation.ParseRules("shop-buyer.txt", strings.NewReader("@defaults x-kind=abuse\n奸商客服\n"))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	c, _ := compliance.New()
-	rep := conversation.Audit(c, []conversation.Turn{{Role: conversation.Buyer, At: t0, Text: "你这个奸商客服"}}, conversation.WithBuyerRules(rules))
+	rep := conversation.Audit(c, []conversation.Turn{{Role: conversation.Buyer, At: t0, Text: "你这个奸商客服"}}, conversation.WithRules(rules))
 	fmt.Println(rep.Findings[0].Kind)
-	_, err = conversation.ParseBuyerRules("bad.txt", strings.NewReader("骗局 x-kind=rude\n"))
+	_, err = conversation.ParseRules("bad.txt", strings.NewReader("骗局 x-kind=rude\n"))
 	fmt.Println(err)
 	// Output:
 	// buyer_abuse
-	// lexicon: bad.txt:1: x-kind="rude" (want abuse, complaint or impatience)
+	// lexicon: bad.txt:1: x-kind="rude" (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, consult, impatience, civility, polite, threat, putoff or ack)
 }

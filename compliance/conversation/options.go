@@ -17,7 +17,7 @@ type settings struct {
 	hours            [2]time.Duration
 	loc              *time.Location
 	complaintHistory int
-	rules            *BuyerRules
+	rules            *Rules
 }
 
 type option struct {
@@ -63,10 +63,10 @@ func WithComplaintHistory(n int) Option {
 	return &option{fmt.Sprintf("WithComplaintHistory(%d)", n), func(s *settings) { s.complaintHistory = n }}
 }
 
-// WithBuyerRules sets the rules buyer messages are read with (default
-// [DefaultBuyerRules]). A nil value keeps the default.
-func WithBuyerRules(r *BuyerRules) Option {
-	return &option{"WithBuyerRules", func(s *settings) {
+// WithRules sets the rules turns are read with (default: the files of
+// [DefaultRules]; see [ParseRules]). A nil value keeps the default.
+func WithRules(r *Rules) Option {
+	return &option{"WithRules", func(s *settings) {
 		if r != nil {
 			s.rules = r
 		}
@@ -105,7 +105,7 @@ func resolve(p compliance.Platform, opts []Option) settings {
 		}
 	}
 	if s.rules == nil {
-		s.rules = DefaultBuyerRules()
+		s.rules = defaultCompiled()
 	}
 	return s
 }

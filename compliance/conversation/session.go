@@ -31,9 +31,10 @@ type Session struct {
 
 	lastAt time.Time
 	recent []recentReply
+	groups int // reply groups numbered so far
 
-	spamText string // the normalized text of the burst already reported
-	spamLast time.Time
+	spamGroup int // the group of the burst already reported (0: none)
+	spamLast  time.Time
 
 	pending           []pendingMsg
 	metrics           ResponseMetrics
@@ -46,18 +47,31 @@ type Session struct {
 	blacklistReported bool
 	escalatedAt       time.Time
 	escalated         bool
+	putOff            bool // the agent has declined or stalled
 
 	buyerTurns, buyerAbuse, complaints, impatience int
+	buyerSeq                                       int    // buyer turns so far
+	prompt                                         []rune // the last buyer message, normalized (at most 128 runes)
+	promptAbusive                                  bool   // the last buyer message is abuse
 	start                                          time.Time
 	lastAbusive                                    bool  // the last turn is a buyer's abuse
 	rows                                           []int // scratch for similar
+	cues                                           []cue // scratch for reading turns
+	cells                                          int   // edit-distance cells computed, to prove the spam check's bound
 }
 
+// recentReply is an agent reply within the spam window.
 type recentReply struct {
-	idx  int
-	at   time.Time
-	norm []rune
-	sev  compliance.Severity
+	idx      int
+	at       time.Time
+	norm     []rune // normalized, at most 128 runes
+	data     string // the data it carries (dataOf)
+	group    int    // replies the same as one another share a group
+	sev      compliance.Severity
+	ignoring bool // it repeats the previous reply of its group without regard to the buyer
+
+	promptSeq int    // buyer turns before it
+	prompt    []rune // the buyer message it answers, normalized
 }
 
 type pendingMsg struct {
@@ -127,12 +141,27 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 		s.metrics.FirstResponse = Duration(at.Sub(s.firstBuyer))
 		s.firstDone = true
 	}
-	// Civility reminder?
-	if isReminder(text) {
+	a := s.readAgent(text, rep)
+	if a.reminder {
 		s.reminder = idx
 		s.abuseAfter = s.abuseAfter[:0]
 	}
-	// Spam: the same text again within the window.
+	s.putOff = s.putOff || a.putOff
+	if f, ok := s.spam(idx, at, text, rep.Severity, a.ack); ok {
+		out = append(out, f)
+	}
+	return out
+}
+
+// spam keeps the replies within the spam window and reports a reply sent
+// 3 or more times in it without regard to the buyer (刷屏): pushed again
+// with no buyer message between, or sent again after the buyer said
+// something else when it is more than an acknowledgement. Replies are the
+// same when they carry the same data (order and tracking numbers) and their
+// normalized texts are within 20% edit distance. A new reply is compared
+// with one reply of each group, newest first, by a banded edit distance: the
+// work per turn is at most 33 comparisons of 128 × 51 cells, whatever the texts.
+func (s *Session) spam(idx int, at time.Time, text string, sev compliance.Severity, ack bool) (Finding, bool) {
 	norm := []rune(lexicon.NormalizeText(text))
 	if len(norm) > 128 {
 		norm = norm[:128]
@@ -147,34 +176,73 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 	if len(s.recent) == maxRecent {
 		s.recent = append(s.recent[:0], s.recent[1:]...)
 	}
-	s.recent = append(s.recent, recentReply{idx: idx, at: at, norm: norm, sev: rep.Severity})
+	r := recentReply{idx: idx, at: at, norm: norm, data: dataOf(lexicon.Fold(text)), sev: sev}
+	var prev *recentReply
+	var tried [maxRecent]int
+	nTried := 0
+	for i := len(s.recent) - 1; i >= 0 && prev == nil; i-- {
+		o := &s.recent[i]
+		if slices.Contains(tried[:nTried], o.group) {
+			continue
+		}
+		tried[nTried] = o.group
+		nTried++
+		if o.data == r.data && s.similar(o.norm, norm) {
+			prev = o
+		}
+	}
+	if prev == nil {
+		s.groups++
+		r.group = s.groups
+	} else {
+		r.group = prev.group
+		// Pushed again with no buyer message since, or more than an
+		// acknowledgement sent again after the buyer said something else or
+		// insulted the agent (a buyer repeating a question may get the same answer).
+		pushed := prev.promptSeq == s.buyerSeq
+		r.ignoring = pushed || !ack && (s.promptAbusive || !s.similar(prev.prompt, s.prompt))
+	}
+	r.promptSeq, r.prompt = s.buyerSeq, s.prompt
+	s.recent = append(s.recent, r)
+	if len(norm) == 0 {
+		return Finding{}, false
+	}
 	var same []int
+	ignoring := 0
 	worst := compliance.Severity(0)
-	for _, r := range s.recent {
-		if s.similar(r.norm, norm) {
-			same = append(same, r.idx)
-			worst = max(worst, r.sev)
-		}
-	}
-	if len(same) >= spamRepeats && len(norm) > 0 {
-		burst := string(norm)
-		continuing := s.spamText != "" && s.similar([]rune(s.spamText), norm) && at.Sub(s.spamLast) <= spamWindow
-		s.spamText, s.spamLast = burst, at
-		if !continuing {
-			sev := compliance.Warning
-			if worst > 0 {
-				sev = min(worst+1, compliance.Critical) // repeated violations are 骚扰他人
+	for _, o := range s.recent {
+		if o.group == r.group {
+			same = append(same, o.idx)
+			worst = max(worst, o.sev)
+			if o.ignoring {
+				ignoring++
 			}
-			out = append(out, Finding{Kind: Spam, Turns: same, At: at, Severity: sev,
-				Detail: fmt.Sprintf("the same reply %d times within %s", len(same), spamWindow)})
 		}
 	}
-	return out
+	if len(same) < spamRepeats || ignoring < spamRepeats-1 {
+		return Finding{}, false
+	}
+	continuing := s.spamGroup == r.group && at.Sub(s.spamLast) <= spamWindow
+	s.spamGroup, s.spamLast = r.group, at
+	if continuing {
+		return Finding{}, false
+	}
+	fsev := compliance.Warning
+	if worst > 0 {
+		fsev = min(worst+1, compliance.Critical) // repeated violations are 骚扰他人
+	}
+	return Finding{Kind: Spam, Turns: same, At: at, Severity: fsev,
+		Detail: fmt.Sprintf("the same reply %d times within %s, regardless of what the buyer said", len(same), spamWindow)}, true
 }
 
 func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 	var out []Finding
 	s.buyerTurns++
+	s.buyerSeq++
+	s.prompt = []rune(lexicon.NormalizeText(text))
+	if len(s.prompt) > 128 {
+		s.prompt = s.prompt[:128]
+	}
 	if s.o.inServiceHours(at) {
 		s.metrics.BuyerMessages++
 		if !s.hasFirstBuyer {
@@ -184,15 +252,15 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 			s.pending = append(s.pending, pendingMsg{idx, at})
 		}
 	}
-	sig := s.o.rules.read(s.c, text)
-	abuse, complaint, impatient := sig.abuse, sig.complaint, sig.impatient
-	s.lastAbusive = abuse
-	if impatient {
+	b := s.readBuyer(text)
+	aggressiveBefore := s.buyerAbuse > 0 || s.complaints > 0 || s.impatience > 0
+	s.lastAbusive, s.promptAbusive = b.abuse, b.abuse
+	if b.impatient {
 		s.impatience++
 	}
-	if abuse {
+	if b.abuse {
 		s.buyerAbuse++
-		out = append(out, Finding{Kind: BuyerAbuse, Turns: []int{idx}, At: at, Severity: compliance.Minor, Detail: "the buyer insulted or harassed the agent: stay calm, keep the record as evidence"})
+		out = append(out, Finding{Kind: BuyerAbuse, Turns: []int{idx}, At: at, Severity: compliance.Minor, Detail: "the buyer insulted the agent, the shop or the brand: stay calm, keep the record as evidence"})
 		if s.reminder >= 0 && !s.blacklistReported {
 			s.abuseAfter = append(s.abuseAfter, idx)
 			if len(s.abuseAfter) > blacklistMore {
@@ -202,14 +270,18 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 			}
 		}
 	}
-	if complaint {
+	if b.complaint {
 		s.complaints++
 	}
-	if (complaint || abuse || s.impatience >= 3) && (!s.escalated || at.Sub(s.escalatedAt) > 30*time.Minute) {
+	demand := b.demand && (s.putOff || aggressiveBefore || b.exclaim || b.abuse || b.complaint)
+	if (b.complaint || b.abuse || demand || s.impatience >= 3) && (!s.escalated || at.Sub(s.escalatedAt) > 30*time.Minute) {
 		s.escalated, s.escalatedAt = true, at
 		why := "the buyer is aggressive"
-		if complaint {
+		switch {
+		case b.complaint:
 			why = "the buyer threatens to complain"
+		case demand:
+			why = "the buyer demands a manager"
 		}
 		out = append(out, Finding{Kind: Escalate, Turns: []int{idx}, At: at, Severity: compliance.Warning, Detail: why + ": hand over to a supervisor or another agent"})
 	}
@@ -337,9 +409,11 @@ func SuggestNext(c *compliance.Checker, turns []Turn, opts ...Option) []complian
 	return out
 }
 
-// similar reports whether two normalized replies are the same or nearly so:
-// an edit distance of at most 20% of the longer one. It reuses the
-// session's scratch rows.
+// similar reports whether two normalized texts are the same or nearly so:
+// an edit distance of at most 20% of the longer one. It computes only the
+// band of cells within that distance of the diagonal (at most
+// len(a) × (2×limit+1)), counts them in s.cells, and reuses the session's
+// scratch rows.
 func (s *Session) similar(a, b []rune) bool {
 	if slices.Equal(a, b) {
 		return true
@@ -348,22 +422,34 @@ func (s *Session) similar(a, b []rune) bool {
 	if la == 0 || lb == 0 {
 		return false
 	}
-	longer := max(la, lb)
-	limit := int(float64(longer) * (1 - spamSimilar))
+	limit := int(float64(max(la, lb)) * (1 - spamSimilar))
 	if abs(la-lb) > limit {
 		return false
 	}
+	const inf = 1 << 30
 	if cap(s.rows) < 2*(lb+1) {
 		s.rows = make([]int, 2*(lb+1))
 	}
 	prev, cur := s.rows[:lb+1], s.rows[lb+1:2*(lb+1)]
 	for j := range prev {
 		prev[j] = j
+		if j > limit {
+			prev[j] = inf
+		}
 	}
 	for i := 1; i <= la; i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= lb; j++ {
+		lo, hi := max(1, i-limit), min(lb, i+limit)
+		rowMin := inf
+		if lo == 1 {
+			cur[0] = i
+			if i > limit {
+				cur[0] = inf
+			}
+			rowMin = cur[0]
+		} else {
+			cur[lo-1] = inf
+		}
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
@@ -371,6 +457,10 @@ func (s *Session) similar(a, b []rune) bool {
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			rowMin = min(rowMin, cur[j])
 		}
+		if hi < lb {
+			cur[hi+1] = inf
+		}
+		s.cells += hi - lo + 1
 		if rowMin > limit {
 			return false
 		}
