@@ -12,8 +12,34 @@ import (
 // reading is one turn read by the rules: its folded text (lexicon.Fold: the
 // same runes, Traditional and full-width folded, emoji kept) and the cues in it.
 type reading struct {
-	ft   string
-	cues []cue
+	ft     string
+	cues   []cue
+	inside []bool // by cue: it lies inside a longer insult (他 in 他妈的)
+	steps  int    // cues visited, to prove the cost linear
+}
+
+// Bounds that keep reading a turn linear in its length whatever it holds:
+// at most maxJudged insults, complaint channels and managers are judged per
+// message, and a party counts only within partyReach bytes of what it owns.
+const (
+	maxJudged  = 32
+	partyReach = 60
+)
+
+// index sorts nothing (scan did) and marks the cues that lie inside a longer
+// insult, in one sweep.
+func (x *reading) index() {
+	x.inside = x.inside[:0]
+	maxEnd, maxStart := -1, -1
+	for _, c := range x.cues {
+		// Sorted by start, longer first: an insult seen before c that reaches
+		// as far contains it, unless it is c's own span.
+		in := maxEnd >= c.end && !(maxStart == c.start && maxEnd == c.end)
+		x.inside = append(x.inside, in)
+		if c.kind == cueAbuse && c.end > maxEnd {
+			maxEnd, maxStart = c.end, c.start
+		}
+	}
 }
 
 // clauseBreak ends a clause; sentenceBreak ends a sentence.
@@ -31,10 +57,15 @@ func (x *reading) within(a, b int, brk func(rune) bool) bool {
 	return strings.IndexFunc(x.ft[a:b], brk) < 0
 }
 
-// has reports whether a cue of kind k lies in ft[a:b] within one clause of pos.
-func (x *reading) has(k cueKind, a, b, pos int) bool {
+// has reports whether a cue of kind k lies in ft[a:b] (callers pass the
+// bounds of one clause).
+func (x *reading) has(k cueKind, a, b int) bool {
 	for _, c := range x.cues {
-		if c.kind == k && c.start >= a && c.end <= b && x.within(min(c.start, pos), max(c.end, pos), clauseBreak) {
+		x.steps++
+		if c.start >= b {
+			break
+		}
+		if c.kind == k && c.start >= a && c.end <= b {
 			return true
 		}
 	}
@@ -43,17 +74,8 @@ func (x *reading) has(k cueKind, a, b, pos int) bool {
 
 func (x *reading) any(k cueKind) bool {
 	for _, c := range x.cues {
+		x.steps++
 		if c.kind == k {
-			return true
-		}
-	}
-	return false
-}
-
-// insideAbuse reports whether c lies inside an insult (他 in 他妈的, 客服 in 客服是死人吗).
-func (x *reading) insideAbuse(c cue) bool {
-	for _, h := range x.cues {
-		if h.kind == cueAbuse && h.start <= c.start && c.end <= h.end && (h.start != c.start || h.end != c.end) {
 			return true
 		}
 	}
@@ -64,8 +86,12 @@ func (x *reading) insideAbuse(c cue) bool {
 // sentence; partyAfter the nearest starting at or after pos in the same clause.
 func (x *reading) partyBefore(pos int) party {
 	best, end := partyNone, -1
-	for _, c := range x.cues {
-		if c.kind == cueParty && c.end <= pos && c.end > end && x.within(c.end, pos, sentenceBreak) && !x.insideAbuse(c) {
+	for i, c := range x.cues {
+		x.steps++
+		if c.start >= pos {
+			break
+		}
+		if c.kind == cueParty && c.end <= pos && pos-c.end <= partyReach && c.end > end && !x.inside[i] && x.within(c.end, pos, sentenceBreak) {
 			best, end = c.party, c.end
 		}
 	}
@@ -73,8 +99,12 @@ func (x *reading) partyBefore(pos int) party {
 }
 
 func (x *reading) partyAfter(pos, limit int) party {
-	for _, c := range x.cues {
-		if c.kind == cueParty && c.start >= pos && c.start-pos <= limit && x.within(pos, c.start, clauseBreak) && !x.insideAbuse(c) {
+	for i, c := range x.cues {
+		x.steps++
+		if c.start > pos+limit {
+			break
+		}
+		if c.kind == cueParty && c.start >= pos && !x.inside[i] && x.within(pos, c.start, clauseBreak) {
 			return c.party
 		}
 	}
@@ -85,6 +115,10 @@ func (x *reading) partyAfter(pos, limit int) party {
 func (x *reading) abusive(h cue) bool {
 	// 你们不是骗子吧: an insult denied is none.
 	for _, c := range x.cues {
+		x.steps++
+		if c.start >= h.start {
+			break
+		}
 		if c.kind == cueNegation && c.end <= h.start && h.start-c.end <= 6 && x.within(c.end, h.start, clauseBreak) {
 			return false
 		}
@@ -93,6 +127,10 @@ func (x *reading) abusive(h cue) bool {
 		return true
 	}
 	for _, c := range x.cues { // 你是猪吗, 你妈: the target is in the insult
+		x.steps++
+		if c.start >= h.end {
+			break
+		}
 		if c.kind == cueParty && c.party == partyAddressee && h.start <= c.start && c.end <= h.end {
 			return true
 		}
@@ -114,7 +152,7 @@ func (x *reading) abusive(h cue) bool {
 // a denial, a past matter or a complaint about someone else.
 func (x *reading) threat(k cue) bool {
 	cs := x.clauseStart(k.start)
-	if x.has(cueNegation, cs, k.start, k.start) {
+	if x.has(cueNegation, cs, k.start) {
 		return false
 	}
 	switch x.partyAfter(k.end, 6) {
@@ -124,13 +162,17 @@ func (x *reading) threat(k cue) bool {
 		return true // 投诉你们
 	}
 	ce := x.clauseEnd(k.end)
-	if x.has(cuePast, cs, k.start, k.start) || x.has(cueAskHow, cs, ce, k.start) {
+	if x.has(cuePast, cs, k.start) || x.has(cueAskHow, cs, ce) {
 		return false
 	}
-	if x.has(cueIntent, cs, k.start, k.start) {
+	if x.has(cueIntent, cs, k.start) {
 		return true
 	}
 	for _, c := range x.cues {
+		x.steps++
+		if c.start >= k.start {
+			break
+		}
 		if c.kind == cueParty && c.party == partyAddressee && c.start >= cs && c.end <= k.start {
 			return true // 你们等着被投诉
 		}
@@ -151,10 +193,10 @@ func (x *reading) demand(m cue) bool {
 		return true
 	}
 	cs, ce := x.clauseStart(m.start), x.clauseEnd(m.end)
-	if x.has(cueConsult, cs, ce, m.start) {
+	if x.has(cueConsult, cs, ce) {
 		return false
 	}
-	return x.has(cueDemand, cs, m.start, m.start) || x.has(cueIntent, cs, m.start, m.start)
+	return x.has(cueDemand, cs, m.start) || x.has(cueIntent, cs, m.start)
 }
 
 func (x *reading) clauseStart(pos int) int {
@@ -201,26 +243,38 @@ func (s *Session) readBuyer(text string) buyerRead {
 			x.cues = append(x.cues, cue{cueMeta: cueMeta{kind: cueAbuse, aim: aimAddressed}, start: v.Start, end: v.End})
 		}
 	}
-	s.cues = x.cues
+	// Check's spans come after the rules' in x.cues: order them again.
+	sortCues(x.cues)
+	x.inside = s.inside
+	x.index()
+	s.cues, s.inside = x.cues, x.inside
 	var b buyerRead
-	for _, c := range x.cues {
+	var judged [cueAck + 1]int
+	for i, c := range x.cues {
+		if judged[c.kind] >= maxJudged {
+			continue
+		}
 		switch c.kind {
 		case cueAbuse:
-			if !b.abuse && !x.insideAbuse(c) && x.abusive(c) {
-				b.abuse = true
+			if !b.abuse && !x.inside[i] {
+				judged[c.kind]++
+				b.abuse = x.abusive(c)
 			}
 		case cueComplaint:
-			if !b.complaint && x.threat(c) {
-				b.complaint = true
+			if !b.complaint {
+				judged[c.kind]++
+				b.complaint = x.threat(c)
 			}
 		case cueManager:
-			if !b.demand && x.demand(c) {
-				b.demand = true
+			if !b.demand {
+				judged[c.kind]++
+				b.demand = x.demand(c)
 			}
 		case cueImpatience:
 			b.impatient = true
 		}
 	}
+	s.steps += x.steps
 	q := strings.Count(text, "?") + strings.Count(text, "？")
 	e := strings.Count(text, "!") + strings.Count(text, "！")
 	b.impatient = b.impatient || q >= 3 || e >= 3
@@ -252,25 +306,23 @@ func (s *Session) readAgent(text string, rep compliance.Report) agentRead {
 	}
 	a.reminder = !rude && x.any(cueCivility) && x.any(cuePolite) && !x.any(cueThreat)
 	a.putOff = a.putOff || x.any(cuePutOff)
-	// An acknowledgement: every letter of the reply lies in an ack cue.
-	covered := 0
+	// An acknowledgement: every letter of the reply lies in an ack cue
+	// (cues are ordered by start: one sweep).
+	covered, next := 0, 0
 	a.ack = true
 	for i, r := range x.ft {
-		if i < covered {
-			continue
-		}
-		inAck := false
-		for _, c := range x.cues {
-			if c.kind == cueAck && c.start <= i && i < c.end {
-				inAck, covered = true, c.end
-				break
+		for next < len(x.cues) && x.cues[next].start <= i {
+			if c := x.cues[next]; c.kind == cueAck {
+				covered = max(covered, c.end)
 			}
+			next++
 		}
-		if !inAck && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		if i >= covered && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			a.ack = false
 			break
 		}
 	}
+	s.steps += x.steps + next
 	return a
 }
 

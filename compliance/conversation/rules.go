@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -211,11 +212,16 @@ func (r *Rules) scan(dst []cue, ft string) []cue {
 			dst = append(dst, cue{cueMeta: cueMeta{kind: cueAbuse, aim: a}, start: i, end: i + utf8.RuneLen(c)})
 		}
 	}
-	sort.Slice(dst, func(i, j int) bool {
-		if dst[i].start != dst[j].start {
-			return dst[i].start < dst[j].start
-		}
-		return dst[i].end > dst[j].end
-	})
+	sortCues(dst)
 	return dst
+}
+
+// sortCues orders cues by start, longer first.
+func sortCues(cs []cue) {
+	slices.SortStableFunc(cs, func(a, b cue) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
 }

@@ -125,13 +125,20 @@ func (s chatScore) print(w io.Writer) {
 // "text"}], "expect": [finding kinds]}; expect is the exact set of kinds the
 // conversation should produce. It prints per-kind recall and precision and
 // the share of conversations fully right, listing the wrong ones. It is
-// skipped without -chats and never fails on a low score.
+// skipped without -chats, and fails when any conversation is wrong (so the
+// table shows without -v; add -v to see it when all are right).
 func TestScoreChats(t *testing.T) {
 	if *chatsFlag == "" {
 		t.Skip("no -chats file given")
 	}
 	s := scoreChats(t, loadChats(t, *chatsFlag))
-	s.print(os.Stdout)
+	var b strings.Builder
+	s.print(&b)
+	if s.right < s.total {
+		t.Error("\n" + b.String())
+		return
+	}
+	t.Log("\n" + b.String())
 }
 
 // TestDevChats holds the audit to the development chats in testdata,
