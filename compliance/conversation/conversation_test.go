@@ -51,7 +51,7 @@ func findingOf(cr Report, k FindingKind) *Finding {
 }
 
 func TestAuditSeedCase(t *testing.T) {
-	// The compliance.JD 咚咚 case (seed 001): the agent answers abuse with the same reply, over and over.
+	// The JD 咚咚 case: the agent answers abuse with the same reply, over and over.
 	jd := mustNew(t, compliance.WithPlatform(compliance.JD))
 	reply := "你再这样没素质的说话，我们拒绝为你服务，谢谢"
 	turns := []Turn{
