@@ -11,13 +11,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/huashu/huashu/lexicon"
 	"github.com/huashu/huashu/scripts"
 )
 
-//go:embed rules/*.txt rules/buyer/*.txt
+//go:embed rules/*.txt
 var defaultRules embed.FS
 
 // DefaultRules returns the embedded default rule files (rules/*.txt), for
@@ -34,10 +33,6 @@ type options struct {
 	disabled   []Category
 	noDefaults bool
 	phrasebook *scripts.Phrasebook
-	window     time.Duration
-	hours      [2]time.Duration
-	hoursSet   bool
-	loc        *time.Location
 }
 
 type lexiconFile struct {
@@ -95,25 +90,6 @@ func WithPhrasebook(pb *scripts.Phrasebook) Option {
 	return &optionFunc{"WithPhrasebook", func(o *options) { o.phrasebook = pb }}
 }
 
-// WithResponseWindow sets how long a buyer message may wait for the agent's
-// reply before Audit reports slow_response. Defaults: JD 30 s; Taobao and
-// Doudian 3 min (their 3分钟回复率); PDD 1 h; generic 3 min.
-func WithResponseWindow(d time.Duration) Option {
-	return &optionFunc{"WithResponseWindow(" + d.String() + ")", func(o *options) { o.window = d }}
-}
-
-// WithServiceHours sets the hours within which buyer messages are measured,
-// as times of day (9*time.Hour, 23*time.Hour). Defaults: JD 09:00–23:00;
-// the whole day elsewhere. from == to means the whole day.
-func WithServiceHours(from, to time.Duration) Option {
-	return &optionFunc{"WithServiceHours", func(o *options) { o.hours, o.hoursSet = [2]time.Duration{from, to}, true }}
-}
-
-// WithLocation sets the time zone of service hours (default China Standard Time, UTC+8).
-func WithLocation(loc *time.Location) Option {
-	return &optionFunc{"WithLocation", func(o *options) { o.loc = loc }}
-}
-
 // rule is what a lexicon entry means to the checker.
 type rule struct {
 	category Category
@@ -139,13 +115,6 @@ type Checker struct {
 	phrasebook *scripts.Phrasebook
 	pool       sync.Pool // *[]lexicon.Match scratch
 	ownDomains []string
-
-	// Conversation settings and the matcher for buyer messages.
-	window     time.Duration
-	hours      [2]time.Duration
-	loc        *time.Location
-	buyer      *lexicon.Matcher
-	buyerKinds []string // x-kind of each buyer entry: abuse, complaint, impatience
 }
 
 // New builds a Checker: the default rules (unless [WithoutDefaults]) and any
@@ -174,22 +143,10 @@ func New(opts ...Option) (*Checker, error) {
 		delete(c.enabled, cat)
 	}
 	c.ownDomains = ownDomains[o.platform]
-	c.window, c.hours, c.loc = prof.window, prof.hours, o.loc
-	if o.window > 0 {
-		c.window = o.window
-	}
-	if o.hoursSet {
-		c.hours = o.hours
-	}
-	if c.loc == nil {
-		c.loc = chinaTime
-	}
 
 	var rules []lexicon.Rule
 	if !o.noDefaults {
 		names, _ := fs.Glob(defaultRules, "rules/*.txt")
-		buyerNames, _ := fs.Glob(defaultRules, "rules/buyer/*.txt")
-		names = append(names, buyerNames...)
 		sort.Strings(names)
 		for _, name := range names {
 			data, err := defaultRules.ReadFile(name)
@@ -218,18 +175,7 @@ func New(opts ...Option) (*Checker, error) {
 		}
 		rules = append(rules, rs...)
 	}
-	var agentRules, buyerRules []lexicon.Rule
-	for _, r := range rules {
-		if strings.HasPrefix(r.File, "rules/buyer/") {
-			buyerRules = append(buyerRules, r)
-		} else {
-			agentRules = append(agentRules, r)
-		}
-	}
-	if err := c.compile(agentRules); err != nil {
-		return nil, err
-	}
-	if err := c.compileBuyer(agentRules, buyerRules); err != nil {
+	if err := c.compile(rules); err != nil {
 		return nil, err
 	}
 	if len(o.allow) > 0 {
@@ -374,70 +320,6 @@ func (s *termSet[M]) explain(err error) error {
 	return fmt.Errorf("compliance: %w", err)
 }
 
-// compileBuyer builds the matcher for buyer messages: every abuse rule of
-// the agent rules, plus the buyer files (x-kind=abuse, complaint or impatience).
-func (c *Checker) compileBuyer(agent, buyer []lexicon.Rule) error {
-	var set termSet[string]
-	for _, r := range agent {
-		if r.Attrs["category"] == Abuse.String() {
-			set.add(r, "abuse")
-		}
-	}
-	for _, r := range buyer {
-		kind := r.Attrs["x-kind"]
-		if kind != "abuse" && kind != "complaint" && kind != "impatience" {
-			return ruleError(r, "x-kind=%q (want abuse, complaint or impatience)", kind)
-		}
-		set.add(r, kind)
-	}
-	m, err := lexicon.Compile(set.entries, lexicon.Overlapping())
-	if err != nil {
-		return set.explain(err)
-	}
-	c.buyer, c.buyerKinds = m, set.meta
-	return nil
-}
-
-// buyerSignals reports what a buyer message shows: abuse of the agent, a
-// complaint threat, impatience.
-func (c *Checker) buyerSignals(text string) (abuse, complaint, impatient bool) {
-	bufp := c.pool.Get().(*[]lexicon.Match)
-	ms := c.buyer.AppendAll((*bufp)[:0], text)
-	for _, m := range ms {
-		switch c.buyerKinds[m.Entry] {
-		case "abuse":
-			abuse = true
-		case "complaint":
-			complaint = true
-		case "impatience":
-			impatient = true
-		}
-	}
-	*bufp = ms[:0]
-	c.pool.Put(bufp)
-	if strings.Count(text, "?")+strings.Count(text, "？") >= 3 || strings.Count(text, "!")+strings.Count(text, "！") >= 3 {
-		impatient = true
-	}
-	return abuse, complaint, impatient
-}
-
-// inServiceHours reports whether t falls within the checker's service hours.
-func (c *Checker) inServiceHours(t time.Time) bool {
-	from, to := c.hours[0], c.hours[1]
-	if from == to {
-		return true
-	}
-	lt := t.In(c.loc)
-	tod := time.Duration(lt.Hour())*time.Hour + time.Duration(lt.Minute())*time.Minute + time.Duration(lt.Second())*time.Second
-	if from < to {
-		return tod >= from && tod < to
-	}
-	return tod >= from || tod < to // overnight hours, 20:00–02:00
-}
-
-// chinaTime is China Standard Time, without needing the tz database.
-var chinaTime = time.FixedZone("CST", 8*60*60)
-
 // appliesTo reads an entry's platform attributes: x-platforms (where it
 // applies; default everywhere) and x-owner (platforms whose own name it is).
 func appliesTo(r lexicon.Rule, p Platform) bool {
@@ -464,6 +346,11 @@ func (c *Checker) Platform() Platform { return c.platform }
 
 // Terms reports how many lexicon terms the checker matches.
 func (c *Checker) Terms() int { return c.matcher.Len() }
+
+// Phrasebook reports the phrasebook the checker draws scripts from (see
+// [WithPhrasebook]), for callers that suggest scripts in context, such as
+// package conversation.
+func (c *Checker) Phrasebook() *scripts.Phrasebook { return c.phrasebook }
 
 // Violation is one thing in a reply that the platform forbids.
 type Violation struct {

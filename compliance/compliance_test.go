@@ -392,8 +392,6 @@ func TestDefaultRulesParse(t *testing.T) {
 // ruleFiles lists the embedded rule files (for documentation and tests).
 func ruleFiles() []string {
 	names, _ := fs.Glob(defaultRules, "rules/*.txt")
-	buyer, _ := fs.Glob(defaultRules, "rules/buyer/*.txt")
-	names = append(names, buyer...)
 	for i := range names {
 		names[i] = strings.TrimPrefix(names[i], "rules/")
 	}
@@ -423,5 +421,17 @@ func TestCleanSweep(t *testing.T) {
 		}
 		t.Logf("%s: %d of %d flagged (%.2f%%)", p, flagged, len(lines), 100*float64(flagged)/float64(len(lines)))
 		require.LessOrEqual(t, flagged, maxFlagged, "%s", p)
+	}
+}
+
+// A user's file is what its contents say, whatever its path: one named
+// rules/buyer/… is an agent rule file like any other (buyer rules belong to
+// package conversation and are given there).
+func TestUserFileKindNeverFromPath(t *testing.T) {
+	for _, name := range []string{"rules/buyer/shop.txt", "shop.txt", "./rules/buyer/x.txt"} {
+		c := mustNew(t, WithLexiconText(name, "饭桶 category=abuse severity=serious x-kind=abuse\n"))
+		rep := c.Check("你这个饭桶")
+		require.Equal(t, []string{"abuse:饭桶"}, cats(rep), name)
+		require.Equal(t, name+":1", rep.Violations[0].Source)
 	}
 }

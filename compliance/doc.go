@@ -74,39 +74,15 @@
 //
 // # Conversations
 //
-// [Checker.Audit] judges replies in their conversation ([Turn]s of buyer and
-// agent with timestamps) and reports [Finding]s, each with the indices of
-// the turns that are its evidence:
-//
-//   - spam (刷屏): the agent sends the same or nearly the same text (after
-//     normalization; edit distance within 20%) 3 or more times within 2
-//     minutes — the JD 咚咚 case of seed 001. The finding's severity is the
-//     repeated violations' raised one level (骚扰他人), or a warning when the
-//     repeated text is clean; the per-turn reports are left as Check made them.
-//   - slow_response: a buyer message waited longer than the platform's window
-//     for the agent's next turn: JD 30 s (its 30-second response rate, seed
-//     003) within 09:00–23:00; Taobao and Doudian 3 min (3分钟回复率); PDD 1 h.
-//     Messages outside service hours are not measured. [WithResponseWindow],
-//     [WithServiceHours] and [WithLocation] change this (China time by default).
-//   - buyer_abuse: the buyer insults or harasses the agent (the abuse rules
-//     plus rules/buyer/abuse.txt).
-//   - blacklist_eligible: after the agent's civility reminder (文明用语,
-//     注意措辞…), the buyer goes on with abuse in more than 5 messages — JD
-//     咚咚's rule: the merchant may blacklist the buyer for at most three months
-//     and must file the evidence, which the finding's turns are.
-//   - escalate: a complaint threat (投诉, 12315, 曝光, 媒体, 工商…), abuse, or
-//     repeated impatience: hand over to a supervisor or another agent (seed 001).
-//
-// The report also carries response metrics and the customer type of seed
-// 002 (aggressive, quiet, habitual — the last from the complaint history the
-// caller passes in [AuditOptions]). [Checker.SuggestNext] gives scripts for
-// the next agent turn. A [Session] does the same live, turn by turn, with
-// bounded memory; Audit is a Session fed the whole conversation.
+// Package [github.com/huashu/huashu/compliance/conversation] judges replies
+// in their conversation: repeated replies (刷屏), slow replies against the
+// platform's response window, buyer abuse, blacklist eligibility and when to
+// hand over to a supervisor. It uses a Checker for every agent turn.
 //
 // # Concurrency
 //
 // A [Checker] is immutable after [New] and safe for concurrent use by
-// multiple goroutines (a [Session] is for one goroutine: use one per chat); Check keeps its scratch memory in a sync.Pool and
+// multiple goroutines; Check keeps its scratch memory in a sync.Pool and
 // allocates nothing for a clean reply. A [Holder] swaps in a rebuilt Checker
 // atomically when lexicon files change and keeps the old one if they fail to
 // parse. All offsets are byte offsets into the checked text, on rune

@@ -1,9 +1,6 @@
 package compliance
 
-import (
-	"fmt"
-	"time"
-)
+import "fmt"
 
 // Penalty is what a violation may cost on its platform: the rule it falls
 // under and the platform's action on its ladder for the severity.
@@ -25,9 +22,7 @@ type profile struct {
 	platform Platform
 	applies  map[Category]bool
 	rules    map[Category]string
-	ladder   *ladder          // nil: no published figures
-	window   time.Duration    // response window for slow_response
-	hours    [2]time.Duration // service hours (from == to: all day)
+	ladder   *ladder // nil: no published figures
 }
 
 var (
@@ -72,14 +67,11 @@ var commonRules = map[Category]string{
 }
 
 var profiles = map[Platform]*profile{
-	Generic: {platform: Generic, applies: without(ForbiddenAddress, Competitor), rules: commonRules, window: 3 * time.Minute},
-	// JD measures a 30-second response rate (seed 003) within 09:00–23:00.
-	JD: {platform: JD, applies: allCategories, rules: commonRules, ladder: jdLadder, window: 30 * time.Second, hours: [2]time.Duration{9 * time.Hour, 23 * time.Hour}},
-	// Taobao and Doudian measure a 3-minute response rate (3分钟回复率).
-	Taobao:  {platform: Taobao, applies: without(ForbiddenAddress), rules: commonRules, ladder: taobaoLadder, window: 3 * time.Minute},
-	Doudian: {platform: Doudian, applies: without(ForbiddenAddress), rules: commonRules, ladder: doudianLadder, window: 3 * time.Minute},
-	// Pinduoduo counts a consumer as unanswered past one hour.
-	PDD: {platform: PDD, applies: without(ForbiddenAddress), rules: commonRules, window: time.Hour},
+	Generic: {platform: Generic, applies: without(ForbiddenAddress, Competitor), rules: commonRules},
+	JD:      {platform: JD, applies: allCategories, rules: commonRules, ladder: jdLadder},
+	Taobao:  {platform: Taobao, applies: without(ForbiddenAddress), rules: commonRules, ladder: taobaoLadder},
+	Doudian: {platform: Doudian, applies: without(ForbiddenAddress), rules: commonRules, ladder: doudianLadder},
+	PDD:     {platform: PDD, applies: without(ForbiddenAddress), rules: commonRules},
 }
 
 // penalty grades a violation of category c at severity s on the profile's ladder.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/compliance/conversation"
 )
 
 // categoryColor gives each category a colour in the charts and highlights.
@@ -143,7 +144,7 @@ func writeHTML(w io.Writer, r *results) error {
 		cats = append(cats, bar{c.String(), r.byCategory[c], categoryColor[c]})
 	}
 	totalFindings := 0
-	for k := compliance.Spam; k <= compliance.Escalate; k++ {
+	for _, k := range conversation.FindingKinds() {
 		finds = append(finds, bar{k.String(), r.byFinding[k], "#59a14f"})
 		totalFindings += r.byFinding[k]
 	}

@@ -26,7 +26,8 @@ import (
 	"time"
 
 	"github.com/huashu/huashu/compliance"
-	"github.com/huashu/huashu/internal/chatlog"
+	"github.com/huashu/huashu/compliance/conversation"
+	"github.com/huashu/huashu/compliance/conversation/jsonl"
 	"github.com/huashu/huashu/internal/textwidth"
 )
 
@@ -141,7 +142,7 @@ type flagged struct {
 // finding is a conversation finding with its evidence as line numbers.
 type finding struct {
 	conversation string
-	f            compliance.Finding
+	f            conversation.Finding
 	lines        []int
 }
 
@@ -152,7 +153,7 @@ type stats struct {
 	bySeverity                                                 map[compliance.Severity]int
 	byAgent                                                    map[string]int
 	byHour                                                     [24]int
-	byFinding                                                  map[compliance.FindingKind]int
+	byFinding                                                  map[conversation.FindingKind]int
 	points                                                     float64
 	flagged                                                    []flagged
 	findings                                                   []finding
@@ -160,7 +161,7 @@ type stats struct {
 }
 
 func newStats() *stats {
-	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[compliance.FindingKind]int{}}
+	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[conversation.FindingKind]int{}}
 }
 
 type results struct {
@@ -177,7 +178,7 @@ type results struct {
 
 // conv is one open conversation in a worker.
 type conv struct {
-	session *compliance.Session
+	session *conversation.Session
 	lastAt  time.Time
 	lines   []int // line of each turn, for evidence (capped)
 }
@@ -194,21 +195,21 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 		return nil, err
 	}
 	start := time.Now()
-	chans := make([]chan []chatlog.Record, cfg.workers)
+	chans := make([]chan []jsonl.Record, cfg.workers)
 	outs := make([]*stats, cfg.workers)
 	var wg sync.WaitGroup
 	perWorkerFlagged := cfg.maxFlagged/cfg.workers + 1
 	for w := range chans {
-		chans[w] = make(chan []chatlog.Record, 8)
+		chans[w] = make(chan []jsonl.Record, 8)
 		outs[w] = newStats()
 		wg.Add(1)
-		go func(ch chan []chatlog.Record, st *stats) {
+		go func(ch chan []jsonl.Record, st *stats) {
 			defer wg.Done()
 			work(checker, cfg, ch, st, perWorkerFlagged)
 		}(chans[w], outs[w])
 	}
-	r := chatlog.NewReader(in)
-	pending := make([][]chatlog.Record, cfg.workers)
+	r := jsonl.NewReader(in)
+	pending := make([][]jsonl.Record, cfg.workers)
 	skipped := 0
 	done := make(chan struct{})
 	if cfg.progress {
@@ -220,11 +221,11 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		var le *chatlog.LineError
+		var le *jsonl.LineError
 		if errors.As(err, &le) {
 			skipped++
 			if skipped <= 20 {
-				fmt.Fprintf(stderr, "audit: skipping %v\n", le)
+				fmt.Fprintf(stderr, "audit: skipping line %d: %v\n", le.Line, le.Err)
 			} else if skipped == 21 {
 				fmt.Fprintln(stderr, "audit: more bad lines skipped; see the count in the summary")
 			}
@@ -240,7 +241,7 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 		pending[w] = append(pending[w], rec)
 		if len(pending[w]) == 256 {
 			chans[w] <- pending[w]
-			pending[w] = make([]chatlog.Record, 0, 256)
+			pending[w] = make([]jsonl.Record, 0, 256)
 		}
 	}
 	for w, b := range pending {
@@ -270,7 +271,7 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 }
 
 // work runs one shard of conversations.
-func work(c *compliance.Checker, cfg config, ch <-chan []chatlog.Record, st *stats, maxFlagged int) {
+func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats, maxFlagged int) {
 	convs := map[string]*conv{}
 	var latest time.Time
 	closeConv := func(id string, cv *conv) {
@@ -287,7 +288,7 @@ func work(c *compliance.Checker, cfg config, ch <-chan []chatlog.Record, st *sta
 		for _, rec := range b {
 			cv := convs[rec.Conversation]
 			if cv == nil {
-				cv = &conv{session: c.NewSession(compliance.AuditOptions{})}
+				cv = &conv{session: conversation.NewSession(c)}
 				convs[rec.Conversation] = cv
 				st.conversations++
 			}
@@ -300,7 +301,7 @@ func work(c *compliance.Checker, cfg config, ch <-chan []chatlog.Record, st *sta
 			}
 			res := cv.session.Add(rec.Turn)
 			st.turns++
-			if rec.Turn.Role == compliance.Buyer {
+			if rec.Turn.Role == conversation.Buyer {
 				st.buyerTurns++
 			} else {
 				st.agentTurns++
@@ -326,7 +327,7 @@ func work(c *compliance.Checker, cfg config, ch <-chan []chatlog.Record, st *sta
 	}
 }
 
-func (st *stats) addFlagged(c *compliance.Checker, rec chatlog.Record, rep compliance.Report, maxFlagged int) {
+func (st *stats) addFlagged(c *compliance.Checker, rec jsonl.Record, rep compliance.Report, maxFlagged int) {
 	st.flaggedTurns++
 	st.bySeverity[rep.Severity]++
 	st.points += rep.Penalty.Points
@@ -348,7 +349,7 @@ func (st *stats) addFlagged(c *compliance.Checker, rec chatlog.Record, rep compl
 	}
 }
 
-func (st *stats) addFinding(id string, cv *conv, f compliance.Finding) {
+func (st *stats) addFinding(id string, cv *conv, f conversation.Finding) {
 	st.byFinding[f.Kind]++
 	if len(st.findings) >= 2000 {
 		return
@@ -423,7 +424,7 @@ func printSummary(w io.Writer, r *results) {
 	}
 	table("Flagged turns by severity", rows)
 	rows = nil
-	for k := compliance.Spam; k <= compliance.Escalate; k++ {
+	for _, k := range conversation.FindingKinds() {
 		rows = append(rows, [2]string{k.String(), fmt.Sprint(r.byFinding[k])})
 	}
 	table("Conversation findings", rows)
@@ -464,7 +465,7 @@ func isTerminal(f *os.File) bool {
 }
 
 // progress draws a progress bar on stderr until done is closed.
-func progress(w io.Writer, r *chatlog.Reader, size int64, done <-chan struct{}) {
+func progress(w io.Writer, r *jsonl.Reader, size int64, done <-chan struct{}) {
 	t := time.NewTicker(200 * time.Millisecond)
 	defer t.Stop()
 	start := time.Now()

@@ -13,7 +13,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/huashu/huashu/internal/chatlog"
+	"github.com/huashu/huashu/internal/chatgen"
 )
 
 // TestAuditEndToEnd runs the program on a generated log with known
@@ -23,7 +23,7 @@ func TestAuditEndToEnd(t *testing.T) {
 	logPath := filepath.Join(dir, "chats.jsonl")
 	f, err := os.Create(logPath)
 	require.NoError(t, err)
-	planted, err := chatlog.Generate(f, 400, 7)
+	planted, err := chatgen.Generate(f, 400, 7)
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 	htmlPath := filepath.Join(dir, "report.html")
@@ -78,7 +78,7 @@ func TestAuditBadUsage(t *testing.T) {
 
 func TestAuditProgress(t *testing.T) {
 	var log bytes.Buffer
-	_, err := chatlog.Generate(&log, 2000, 3)
+	_, err := chatgen.Generate(&log, 2000, 3)
 	require.NoError(t, err)
 	var out, errb bytes.Buffer
 	require.Equal(t, 0, run([]string{"-progress"}, slowReader{bytes.NewReader(log.Bytes())}, &out, &errb))

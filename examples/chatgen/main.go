@@ -11,7 +11,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/huashu/huashu/internal/chatlog"
+	"github.com/huashu/huashu/internal/chatgen"
 )
 
 func main() {
@@ -19,7 +19,7 @@ func main() {
 	seed := flag.Int64("seed", 1, "random seed")
 	flag.Parse()
 	w := bufio.NewWriterSize(os.Stdout, 1<<20)
-	p, err := chatlog.Generate(w, *n, *seed)
+	p, err := chatgen.Generate(w, *n, *seed)
 	if err == nil {
 		err = w.Flush()
 	}

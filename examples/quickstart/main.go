@@ -1,7 +1,8 @@
 // Command quickstart checks a handful of customer-service replies against JD's
 // rules with huashu's embedded default lexicons, and prints each report —
 // the offending spans highlighted, their category, severity and estimated
-// penalty — followed by what to send instead.
+// penalty — followed by what to send instead; then it audits the seed's JD
+// 咚咚 conversation as a whole.
 //
 //	go run ./examples/quickstart
 package main
@@ -12,8 +13,10 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/compliance/conversation"
 	"github.com/huashu/huashu/internal/textwidth"
 )
 
@@ -66,6 +69,33 @@ func run(w io.Writer, color bool) error {
 			fmt.Fprintf(w, "  → %-7s %s\n", s.Kind, s.Text)
 		}
 		fmt.Fprintln(w)
+	}
+	return audit(w, c)
+}
+
+// audit judges a whole conversation: the JD 咚咚 case, where the agent
+// answered an abusive buyer with the same reply over and over.
+func audit(w io.Writer, c *compliance.Checker) error {
+	t0 := time.Date(2026, 3, 15, 10, 0, 0, 0, time.FixedZone("CST", 8*60*60))
+	at := func(sec int) time.Time { return t0.Add(time.Duration(sec) * time.Second) }
+	reply := replies[0]
+	turns := []conversation.Turn{
+		{Role: conversation.Buyer, At: at(0), Text: "东西坏了，取快递还要花两块钱"},
+		{Role: conversation.Agent, At: at(10), Text: "那您申请退款吧"},
+		{Role: conversation.Buyer, At: at(20), Text: "你们什么破店，垃圾客服"},
+		{Role: conversation.Agent, At: at(25), Text: reply},
+		{Role: conversation.Buyer, At: at(30), Text: "骗子"},
+		{Role: conversation.Agent, At: at(35), Text: reply},
+		{Role: conversation.Buyer, At: at(40), Text: "黑店"},
+		{Role: conversation.Agent, At: at(45), Text: reply},
+	}
+	rep := conversation.Audit(c, turns)
+	fmt.Fprintf(w, "conversation of %d turns: overall %s\n", len(turns), rep.Severity)
+	for _, f := range rep.Findings {
+		fmt.Fprintf(w, "  ! %-18s turns %v: %s\n", f.Kind, f.Turns, f.Detail)
+	}
+	for _, s := range conversation.SuggestNext(c, turns) {
+		fmt.Fprintf(w, "  → next: %s\n", s.Text)
 	}
 	return nil
 }

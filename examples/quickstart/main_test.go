@@ -15,4 +15,6 @@ func TestQuickstart(t *testing.T) {
 	require.Contains(t, out, "扣25分")
 	require.Contains(t, out, "→ rewrite")
 	require.Equal(t, 2, strings.Count(out, "✓ clean"), out)
+	require.Contains(t, out, "spam               turns [3 5 7]")
+	require.Contains(t, out, "→ next: ")
 }

@@ -4,7 +4,7 @@
 //	POST /v1/suggest  {"text": "...", "platform": "jd", "customer_type": "aggressive", "traditional": false}
 //	                                                                          → {"report": ..., "suggestions": [...]}
 //	POST /v1/audit    {"platform": "jd", "turns": [{"role": "buyer", "at": "...", "text": "..."}], "complaint_history": 0}
-//	                                                                          → a compliance.ConversationReport
+//	                                                                          → a conversation.Report
 //	GET  /healthz                                                             → {"status": "ok", ...}
 //
 // Request bodies are limited (-max-body), requests time out, SIGINT/SIGTERM
@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/compliance/conversation"
 	"github.com/huashu/huashu/scripts"
 )
 
@@ -288,9 +289,9 @@ func (s *server) suggest(w http.ResponseWriter, r *http.Request) {
 }
 
 type auditRequest struct {
-	Platform         string            `json:"platform"`
-	Turns            []compliance.Turn `json:"turns"`
-	ComplaintHistory int               `json:"complaint_history"`
+	Platform         string              `json:"platform"`
+	Turns            []conversation.Turn `json:"turns"`
+	ComplaintHistory int                 `json:"complaint_history"`
 }
 
 func (s *server) audit(w http.ResponseWriter, r *http.Request) {
@@ -304,7 +305,7 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for i, t := range req.Turns {
-		if t.Role != compliance.Buyer && t.Role != compliance.Agent {
+		if t.Role != conversation.Buyer && t.Role != conversation.Agent {
 			fail(w, &httpError{http.StatusBadRequest, fmt.Sprintf("turn %d: role must be buyer or agent", i)})
 			return
 		}
@@ -314,7 +315,7 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, c.AuditWith(req.Turns, compliance.AuditOptions{ComplaintHistory: req.ComplaintHistory}))
+	writeJSON(w, http.StatusOK, conversation.Audit(c, req.Turns, conversation.WithComplaintHistory(req.ComplaintHistory)))
 }
 
 func (s *server) health(w http.ResponseWriter, r *http.Request) {

@@ -1,4 +1,4 @@
-package compliance
+package conversation
 
 import (
 	"encoding/json"
@@ -11,8 +11,19 @@ import (
 	"github.com/leanovate/gopter/prop"
 	"github.com/stretchr/testify/require"
 
+	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/internal/proptest"
 	"github.com/huashu/huashu/scripts"
 )
+
+func propParams(t *testing.T) *gopter.TestParameters { return proptest.Params(t, 300) }
+
+func mustNew(t testing.TB, opts ...compliance.Option) *compliance.Checker {
+	t.Helper()
+	c, err := compliance.New(opts...)
+	require.NoError(t, err)
+	return c
+}
 
 // t0 is 10:00 China time, inside every platform's service hours.
 var t0 = time.Date(2026, 3, 15, 10, 0, 0, 0, chinaTime)
@@ -22,7 +33,7 @@ func at(sec int) time.Time { return t0.Add(time.Duration(sec) * time.Second) }
 func buyer(sec int, text string) Turn { return Turn{Role: Buyer, At: at(sec), Text: text} }
 func agent(sec int, text string) Turn { return Turn{Role: Agent, At: at(sec), Text: text} }
 
-func kinds(cr ConversationReport) []string {
+func kinds(cr Report) []string {
 	out := []string{}
 	for _, f := range cr.Findings {
 		out = append(out, f.Kind.String())
@@ -30,7 +41,7 @@ func kinds(cr ConversationReport) []string {
 	return out
 }
 
-func findingOf(cr ConversationReport, k FindingKind) *Finding {
+func findingOf(cr Report, k FindingKind) *Finding {
 	for i := range cr.Findings {
 		if cr.Findings[i].Kind == k {
 			return &cr.Findings[i]
@@ -40,8 +51,8 @@ func findingOf(cr ConversationReport, k FindingKind) *Finding {
 }
 
 func TestAuditSeedCase(t *testing.T) {
-	// The JD 咚咚 case (seed 001): the agent answers abuse with the same reply, over and over.
-	jd := mustNew(t, WithPlatform(JD))
+	// The JD 咚咚 case: the agent answers abuse with the same reply, over and over.
+	jd := mustNew(t, compliance.WithPlatform(compliance.JD))
 	reply := "你再这样没素质的说话，我们拒绝为你服务，谢谢"
 	turns := []Turn{
 		buyer(0, "东西坏了，取快递还要花两块钱"),
@@ -53,40 +64,40 @@ func TestAuditSeedCase(t *testing.T) {
 		buyer(40, "黑店"),
 		agent(45, reply),
 	}
-	cr := jd.Audit(turns)
+	cr := Audit(jd, turns)
 	spam := findingOf(cr, Spam)
 	require.NotNil(t, spam, kinds(cr))
 	require.Equal(t, []int{3, 5, 7}, spam.Turns)
-	require.Equal(t, Critical, spam.Severity, "repeated serious violations are raised one level")
+	require.Equal(t, compliance.Critical, spam.Severity, "repeated serious violations are raised one level")
 	require.Len(t, cr.Reports, 4)
 	require.Equal(t, 3, cr.Reports[1].Turn)
-	require.Equal(t, Serious, cr.Reports[1].Severity, "per-turn reports stay as Check made them")
+	require.Equal(t, compliance.Serious, cr.Reports[1].Severity, "per-turn reports stay as Check made them")
 	require.NotNil(t, findingOf(cr, BuyerAbuse))
 	require.NotNil(t, findingOf(cr, Escalate))
 	require.Equal(t, scripts.Aggressive, cr.CustomerType)
-	require.Equal(t, Critical, cr.Severity)
+	require.Equal(t, compliance.Critical, cr.Severity)
 }
 
 func TestAuditSpam(t *testing.T) {
-	c := mustNew(t, WithPlatform(Taobao))
+	c := mustNew(t, compliance.WithPlatform(compliance.Taobao))
 	// Nearly the same text (punctuation, one character) counts.
-	cr := c.Audit([]Turn{buyer(0, "在吗"), agent(5, "您好，请稍等"), agent(20, "您好，请稍等！"), agent(40, "您好 请稍等哦")})
+	cr := Audit(c, []Turn{buyer(0, "在吗"), agent(5, "您好，请稍等"), agent(20, "您好，请稍等！"), agent(40, "您好 请稍等哦")})
 	require.Equal(t, []string{"spam"}, kinds(cr))
-	require.Equal(t, Warning, cr.Findings[0].Severity)
+	require.Equal(t, compliance.Warning, cr.Findings[0].Severity)
 	// Spread over more than 2 minutes: not spam.
-	cr = c.Audit([]Turn{agent(0, "您好，请稍等"), agent(70, "您好，请稍等"), agent(150, "您好，请稍等")})
+	cr = Audit(c, []Turn{agent(0, "您好，请稍等"), agent(70, "您好，请稍等"), agent(150, "您好，请稍等")})
 	require.Empty(t, kinds(cr))
 	// Different replies: not spam.
-	cr = c.Audit([]Turn{agent(0, "您好"), agent(5, "请问订单号是多少"), agent(10, "已为您登记")})
+	cr = Audit(c, []Turn{agent(0, "您好"), agent(5, "请问订单号是多少"), agent(10, "已为您登记")})
 	require.Empty(t, kinds(cr))
 	// One burst is reported once.
-	cr = c.Audit([]Turn{agent(0, "稍等"), agent(1, "稍等"), agent(2, "稍等"), agent(3, "稍等"), agent(4, "稍等")})
+	cr = Audit(c, []Turn{agent(0, "稍等"), agent(1, "稍等"), agent(2, "稍等"), agent(3, "稍等"), agent(4, "稍等")})
 	require.Equal(t, []string{"spam"}, kinds(cr))
 }
 
 func TestAuditSlowResponse(t *testing.T) {
-	jd := mustNew(t, WithPlatform(JD))
-	cr := jd.Audit([]Turn{buyer(0, "请问发货了吗"), agent(20, "您好，已经发货了"), buyer(60, "什么时候到"), agent(105, "预计明天送达")})
+	jd := mustNew(t, compliance.WithPlatform(compliance.JD))
+	cr := Audit(jd, []Turn{buyer(0, "请问发货了吗"), agent(20, "您好，已经发货了"), buyer(60, "什么时候到"), agent(105, "预计明天送达")})
 	require.Equal(t, []string{"slow_response"}, kinds(cr))
 	f := cr.Findings[0]
 	require.Equal(t, []int{2, 3}, f.Turns)
@@ -96,50 +107,49 @@ func TestAuditSlowResponse(t *testing.T) {
 	require.InDelta(t, 0.5, cr.Response.Rate, 1e-9)
 	require.Equal(t, Duration(20*time.Second), cr.Response.FirstResponse)
 	require.Equal(t, Duration(32500*time.Millisecond), cr.Response.Average)
-	// The same wait is fine on Taobao (3 minutes).
-	require.Empty(t, kinds(mustNew(t, WithPlatform(Taobao)).Audit([]Turn{buyer(0, "在吗"), agent(45, "在的")})))
-	// PDD allows an hour; a custom window overrides.
-	require.Empty(t, kinds(mustNew(t, WithPlatform(PDD)).Audit([]Turn{buyer(0, "在吗"), agent(3000, "在的")})))
-	require.Equal(t, []string{"slow_response"}, kinds(mustNew(t, WithPlatform(PDD), WithResponseWindow(time.Minute)).Audit([]Turn{buyer(0, "在吗"), agent(61, "在的")})))
+	// The same wait is fine on compliance.Taobao (3 minutes).
+	require.Empty(t, kinds(Audit(mustNew(t, compliance.WithPlatform(compliance.Taobao)), []Turn{buyer(0, "在吗"), agent(45, "在的")})))
+	// compliance.PDD allows an hour; a custom window overrides.
+	require.Empty(t, kinds(Audit(mustNew(t, compliance.WithPlatform(compliance.PDD)), []Turn{buyer(0, "在吗"), agent(3000, "在的")})))
+	require.Equal(t, []string{"slow_response"}, kinds(Audit(mustNew(t, compliance.WithPlatform(compliance.PDD)), []Turn{buyer(0, "在吗"), agent(61, "在的")}, WithResponseWindow(time.Minute))))
 	// No reply at all, past the window by the last turn.
-	cr = jd.Audit([]Turn{buyer(0, "在吗"), buyer(40, "人呢")})
+	cr = Audit(jd, []Turn{buyer(0, "在吗"), buyer(40, "人呢")})
 	require.Contains(t, kinds(cr), "slow_response")
-	// Outside JD's service hours (23:30) nothing is measured.
+	// Outside compliance.JD's service hours (23:30) nothing is measured.
 	night := time.Date(2026, 3, 15, 23, 30, 0, 0, chinaTime)
-	cr = jd.Audit([]Turn{{Role: Buyer, At: night, Text: "在吗"}, {Role: Agent, At: night.Add(10 * time.Minute), Text: "在的"}})
+	cr = Audit(jd, []Turn{{Role: Buyer, At: night, Text: "在吗"}, {Role: Agent, At: night.Add(10 * time.Minute), Text: "在的"}})
 	require.Empty(t, kinds(cr))
 	require.Zero(t, cr.Response.BuyerMessages)
 	// Merchant hours.
-	c := mustNew(t, WithPlatform(JD), WithServiceHours(20*time.Hour, 2*time.Hour))
-	cr = c.Audit([]Turn{{Role: Buyer, At: night, Text: "在吗"}, {Role: Agent, At: night.Add(time.Minute), Text: "在的"}})
+	cr = Audit(jd, []Turn{{Role: Buyer, At: night, Text: "在吗"}, {Role: Agent, At: night.Add(time.Minute), Text: "在的"}}, WithServiceHours(20*time.Hour, 2*time.Hour))
 	require.Equal(t, []string{"slow_response"}, kinds(cr))
 }
 
 func TestAuditBlacklist(t *testing.T) {
-	jd := mustNew(t, WithPlatform(JD))
+	jd := mustNew(t, compliance.WithPlatform(compliance.JD))
 	turns := []Turn{buyer(0, "你们是骗子"), agent(5, "您好，请您注意文明用语，我们一起把问题处理好")}
 	for i := 0; i < 6; i++ {
 		turns = append(turns, buyer(10+i*5, "垃圾客服"))
 	}
-	cr := jd.Audit(turns)
+	cr := Audit(jd, turns)
 	f := findingOf(cr, BlacklistEligible)
 	require.NotNil(t, f, kinds(cr))
 	require.Equal(t, []int{1, 2, 3, 4, 5, 6, 7}, f.Turns, "the reminder and the six abusive messages are the evidence")
 	// Five after the reminder are not enough ("more than 5").
-	cr = jd.Audit(turns[:7])
+	cr = Audit(jd, turns[:7])
 	require.Nil(t, findingOf(cr, BlacklistEligible))
 	// Without a reminder, no blacklist.
-	cr = jd.Audit(append([]Turn{buyer(0, "骗子")}, turns[2:]...))
+	cr = Audit(jd, append([]Turn{buyer(0, "骗子")}, turns[2:]...))
 	require.Nil(t, findingOf(cr, BlacklistEligible))
 }
 
 func TestAuditEscalateAndTypes(t *testing.T) {
-	c := mustNew(t, WithPlatform(Taobao))
-	cr := c.Audit([]Turn{buyer(0, "再不处理我就打12315投诉你们"), agent(20, "非常抱歉，我马上为您处理")})
+	c := mustNew(t, compliance.WithPlatform(compliance.Taobao))
+	cr := Audit(c, []Turn{buyer(0, "再不处理我就打12315投诉你们"), agent(20, "非常抱歉，我马上为您处理")})
 	require.Equal(t, []string{"escalate"}, kinds(cr))
 	require.Equal(t, scripts.Aggressive, cr.CustomerType)
 	// Impatience three times is aggressive too.
-	cr = c.Audit([]Turn{buyer(0, "在吗？？？"), buyer(5, "快点"), buyer(10, "人呢")})
+	cr = Audit(c, []Turn{buyer(0, "在吗？？？"), buyer(5, "快点"), buyer(10, "人呢")})
 	require.Contains(t, kinds(cr), "escalate")
 	// A long, calm conversation: quiet.
 	var calm []Turn
@@ -147,24 +157,24 @@ func TestAuditEscalateAndTypes(t *testing.T) {
 	for i := 0; i < 10; i++ {
 		calm = append(calm, buyer(i*60, "请问这款怎么样"), agent(i*60+20, "您好，"+answers[i]))
 	}
-	cr = c.Audit(calm)
+	cr = Audit(c, calm)
 	require.Empty(t, kinds(cr))
 	require.Equal(t, scripts.Quiet, cr.CustomerType)
 	// The caller knows the buyer's history: habitual.
-	cr = c.AuditWith(calm[:2], AuditOptions{ComplaintHistory: 3})
+	cr = Audit(c, calm[:2], WithComplaintHistory(3))
 	require.Equal(t, scripts.Habitual, cr.CustomerType)
 	// Too little to tell.
-	require.Equal(t, scripts.CustomerType(0), c.Audit(calm[:2]).CustomerType)
+	require.Equal(t, scripts.CustomerType(0), Audit(c, calm[:2]).CustomerType)
 }
 
 func TestSuggestNext(t *testing.T) {
-	jd := mustNew(t, WithPlatform(JD))
-	sug := jd.SuggestNext([]Turn{buyer(0, "你们是骗子")}, AuditOptions{})
+	jd := mustNew(t, compliance.WithPlatform(compliance.JD))
+	sug := SuggestNext(jd, []Turn{buyer(0, "你们是骗子")})
 	require.NotEmpty(t, sug)
 	require.Equal(t, scripts.CivilityReminder, sug[0].Scenario)
-	sug = jd.SuggestNext([]Turn{buyer(0, "你们是骗子"), agent(5, "请您注意文明用语"), buyer(10, "垃圾客服")}, AuditOptions{})
+	sug = SuggestNext(jd, []Turn{buyer(0, "你们是骗子"), agent(5, "请您注意文明用语"), buyer(10, "垃圾客服")})
 	require.Equal(t, scripts.Escalate, sug[0].Scenario)
-	sug = jd.SuggestNext([]Turn{buyer(0, "发货了吗"), agent(100, "发了")}, AuditOptions{})
+	sug = SuggestNext(jd, []Turn{buyer(0, "发货了吗"), agent(100, "发了")})
 	require.Equal(t, scripts.Apologise, sug[0].Scenario)
 	for _, s := range sug {
 		require.True(t, jd.Check(s.Text).Clean())
@@ -172,8 +182,8 @@ func TestSuggestNext(t *testing.T) {
 }
 
 func TestSessionBoundedAndJSON(t *testing.T) {
-	c := mustNew(t, WithPlatform(Doudian))
-	s := c.NewSession(AuditOptions{})
+	c := mustNew(t, compliance.WithPlatform(compliance.Doudian))
+	s := NewSession(c)
 	for i := 0; i < 20000; i++ {
 		s.Add(buyer(i*10, "在吗"))
 		if i%100 == 0 {
@@ -182,13 +192,13 @@ func TestSessionBoundedAndJSON(t *testing.T) {
 	}
 	require.LessOrEqual(t, len(s.pending), maxPending)
 	require.LessOrEqual(t, cap(s.recent), 2*maxRecent)
-	cr := c.Audit([]Turn{buyer(0, "骗子"), agent(400, "非常抱歉")})
+	cr := Audit(c, []Turn{buyer(0, "骗子"), agent(400, "非常抱歉")})
 	b, err := json.Marshal(cr)
 	require.NoError(t, err)
 	for _, k := range []string{`"kind":"buyer_abuse"`, `"kind":"slow_response"`, `"turns":[0,1]`, `"wait":400`, `"window":180`, `"customer_type":"aggressive"`, `"reports":[{"turn":1,"text":"非常抱歉"`} {
 		require.Contains(t, string(b), k)
 	}
-	var back ConversationReport
+	var back Report
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.Equal(t, 1, back.Reports[0].Turn)
 	require.Equal(t, Duration(400*time.Second), back.Findings[2].Wait)
@@ -226,11 +236,11 @@ func genConversation(window time.Duration) gopter.Gen {
 }
 
 func TestPropertyCleanPromptConversationsHaveNoFindings(t *testing.T) {
-	c := mustNew(t, WithPlatform(Taobao))
+	c := mustNew(t, compliance.WithPlatform(compliance.Taobao))
 	props := gopter.NewProperties(propParams(t))
 	props.Property("no agent violations and prompt replies: no findings", prop.ForAll(
 		func(turns []Turn) bool {
-			cr := c.Audit(turns)
+			cr := Audit(c, turns)
 			if len(cr.Findings) > 0 {
 				t.Logf("findings %v for %v", kinds(cr), turns)
 			}
@@ -240,7 +250,7 @@ func TestPropertyCleanPromptConversationsHaveNoFindings(t *testing.T) {
 }
 
 func TestPropertyTimestampsDoNotChangeTurnReports(t *testing.T) {
-	c := mustNew(t, WithPlatform(JD))
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
 	texts := []string{"亲，您好", "你有病吧", "加 微 信", "已为您登记", "请稍等", "淘寶更便宜", "您的手机号15900001111"}
 	props := gopter.NewProperties(propParams(t))
 	props.Property("reordering only timestamps never changes per-turn reports", prop.ForAll(
@@ -258,7 +268,7 @@ func TestPropertyTimestampsDoNotChangeTurnReports(t *testing.T) {
 				j := perm[i%len(perm)] % len(shuffled)
 				shuffled[i].At, shuffled[j].At = shuffled[j].At, shuffled[i].At
 			}
-			a, b := c.Audit(turns).Reports, c.Audit(shuffled).Reports
+			a, b := Audit(c, turns).Reports, Audit(c, shuffled).Reports
 			return slices.EqualFunc(a, b, func(x, y TurnReport) bool {
 				bx, _ := json.Marshal(x)
 				by, _ := json.Marshal(y)
@@ -271,7 +281,7 @@ func TestPropertyTimestampsDoNotChangeTurnReports(t *testing.T) {
 }
 
 func TestPropertySessionEqualsAudit(t *testing.T) {
-	c := mustNew(t, WithPlatform(JD))
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
 	texts := []string{"骗子", "在吗", "你再这样没素质的说话，我们拒绝为你服务，谢谢", "请注意文明用语", "我要投诉", "好的", "稍等"}
 	props := gopter.NewProperties(propParams(t))
 	props.Property("a Session fed turn by turn finds what Audit finds", prop.ForAll(
@@ -286,13 +296,13 @@ func TestPropertySessionEqualsAudit(t *testing.T) {
 				sec += gaps[i%len(gaps)]
 				turns = append(turns, Turn{Role: role, At: at(sec), Text: texts[x%len(texts)]})
 			}
-			s := c.NewSession(AuditOptions{})
+			s := NewSession(c)
 			var got []Finding
 			for _, tr := range turns {
 				got = append(got, s.Add(tr).Findings...)
 			}
 			got = append(got, s.Close()...)
-			want := c.Audit(turns).Findings
+			want := Audit(c, turns).Findings
 			bg, _ := json.Marshal(got)
 			bw, _ := json.Marshal(want)
 			return string(bg) == string(bw)

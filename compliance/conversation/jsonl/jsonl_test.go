@@ -1,4 +1,4 @@
-package chatlog
+package jsonl
 
 import (
 	"errors"
@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/compliance/conversation"
 )
 
 func readAll(t *testing.T, src string) ([]Record, []*LineError) {
@@ -45,7 +46,7 @@ not json
 	recs, bad := readAll(t, src)
 	require.Len(t, recs, 4)
 	require.Equal(t, "c1", recs[0].Conversation)
-	require.Equal(t, compliance.Agent, recs[1].Turn.Role)
+	require.Equal(t, conversation.Agent, recs[1].Turn.Role)
 	require.Equal(t, "a7", recs[1].Turn.Agent)
 	require.Equal(t, 2, recs[1].Line)
 	require.Equal(t, 8, recs[2].Line, "extra fields are ignored")
@@ -55,7 +56,8 @@ not json
 		lines = append(lines, b.Line)
 	}
 	require.Equal(t, []int{4, 5, 6, 7}, lines)
-	require.Contains(t, bad[1].Error(), "line 5:")
+	require.Contains(t, bad[0].Error(), "jsonl: line 4: bad JSON")
+	require.Contains(t, bad[1].Error(), `jsonl: line 5: "role" is "bot"`)
 	require.Contains(t, bad[2].Error(), "RFC 3339")
 	require.Contains(t, bad[3].Error(), `missing "text"`)
 }
@@ -72,6 +74,42 @@ func TestReaderLongLineAndErrors(t *testing.T) {
 	_, err := r.Next()
 	require.ErrorContains(t, err, "disk on fire")
 }
+
+func TestWriterRoundTrip(t *testing.T) {
+	cst := time.FixedZone("CST", 8*60*60)
+	recs := []Record{
+		{Conversation: "c-1", Turn: conversation.Turn{Role: conversation.Buyer, At: time.Date(2026, 3, 15, 10, 0, 0, 0, cst), Text: "在吗 <b>&\n\"引号\""}},
+		{Conversation: "c-1", Turn: conversation.Turn{Role: conversation.Agent, At: time.Date(2026, 3, 15, 10, 0, 5, 250e6, cst), Text: "", Agent: "a-7"}},
+		{Conversation: "c 2", Turn: conversation.Turn{Role: conversation.Agent, At: time.Date(2026, 3, 15, 2, 0, 0, 0, time.UTC), Text: "您好"}},
+	}
+	var b strings.Builder
+	w := NewWriter(&b)
+	for _, r := range recs {
+		require.NoError(t, w.Write(r))
+	}
+	require.Equal(t, 3, strings.Count(b.String(), "\n"), "one line per record, newlines in text escaped")
+	got, bad := readAll(t, b.String())
+	require.Empty(t, bad)
+	require.Len(t, got, 3)
+	for i, r := range got {
+		require.Equal(t, i+1, r.Line)
+		require.Equal(t, recs[i].Conversation, r.Conversation)
+		require.Equal(t, recs[i].Turn.Role, r.Turn.Role)
+		require.Equal(t, recs[i].Turn.Text, r.Turn.Text)
+		require.Equal(t, recs[i].Turn.Agent, r.Turn.Agent)
+		require.True(t, recs[i].Turn.At.Equal(r.Turn.At), "%v != %v", recs[i].Turn.At, r.Turn.At)
+		_, off1 := recs[i].Turn.At.Zone()
+		_, off2 := r.Turn.At.Zone()
+		require.Equal(t, off1, off2, "the offset survives")
+	}
+	require.Error(t, w.Write(Record{Conversation: " ", Turn: conversation.Turn{Role: conversation.Buyer}}))
+	require.Error(t, w.Write(Record{Conversation: "c", Turn: conversation.Turn{}}))
+	require.Error(t, NewWriter(failWriter{}).Write(recs[0]))
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 // FuzzReader: no input panics the reader, and every line is accounted for.
 func FuzzReader(f *testing.F) {

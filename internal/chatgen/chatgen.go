@@ -1,11 +1,16 @@
-package chatlog
+// Package chatgen writes synthetic chat logs in the JSON Lines format of
+// package jsonl, with known problems planted, for end-to-end tests and for
+// trying the audit tools (examples/chatgen).
+package chatgen
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand"
 	"time"
+
+	"github.com/huashu/huashu/compliance/conversation"
+	"github.com/huashu/huashu/compliance/conversation/jsonl"
 )
 
 // Planted counts what Generate planted, for end-to-end tests.
@@ -35,10 +40,11 @@ func Generate(w io.Writer, n int, seed int64) (Planted, error) {
 	cst := time.FixedZone("CST", 8*60*60)
 	base := time.Date(2026, 3, 15, 10, 0, 0, 0, cst)
 	var p Planted
-	enc := json.NewEncoder(w)
+	enc := jsonl.NewWriter(w)
+	roles := map[string]conversation.Role{"buyer": conversation.Buyer, "agent": conversation.Agent}
 	line := func(conv, role string, at time.Time, text, agent string) error {
 		p.Lines++
-		return enc.Encode(map[string]string{"conversation": conv, "role": role, "at": at.Format(time.RFC3339), "text": text, "agent": agent})
+		return enc.Write(jsonl.Record{Conversation: conv, Turn: conversation.Turn{Role: roles[role], At: at, Text: text, Agent: agent}})
 	}
 	for i := 0; i < n; i++ {
 		conv := fmt.Sprintf("c-%06d", i)

@@ -1,0 +1,163 @@
+package conversation
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/scripts"
+)
+
+// Role says who sent a turn. The zero value is unset.
+type Role int
+
+// Roles.
+const (
+	Buyer Role = iota + 1 // "buyer"
+	Agent                 // "agent"
+)
+
+// String returns "buyer" or "agent".
+func (r Role) String() string {
+	switch r {
+	case Buyer:
+		return "buyer"
+	case Agent:
+		return "agent"
+	}
+	return fmt.Sprintf("Role(%d)", int(r))
+}
+
+// MarshalText encodes the role.
+func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText decodes "buyer" or "agent". An unknown role is an error
+// wrapping [compliance.ErrUnknown].
+func (r *Role) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "buyer":
+		*r = Buyer
+	case "agent":
+		*r = Agent
+	default:
+		return fmt.Errorf("conversation: %w: role %q (want buyer or agent)", compliance.ErrUnknown, string(b))
+	}
+	return nil
+}
+
+// Turn is one message of a conversation.
+type Turn struct {
+	Role  Role      `json:"role"`
+	At    time.Time `json:"at"`
+	Text  string    `json:"text"`
+	Agent string    `json:"agent,omitempty"` // who answered, for agent turns (optional)
+}
+
+// FindingKind is what a conversation-level finding is about. The zero value is unset.
+type FindingKind int
+
+// Kinds of findings.
+const (
+	Spam              FindingKind = iota + 1 // "spam": the agent sent the same text 3+ times within 2 minutes (刷屏)
+	SlowResponse                             // "slow_response": a buyer message waited longer than the platform's window
+	BuyerAbuse                               // "buyer_abuse": the buyer insulted or harassed the agent
+	BlacklistEligible                        // "blacklist_eligible": abuse went on after a civility reminder, in more than 5 messages
+	Escalate                                 // "escalate": an aggressive buyer or a complaint threat: hand over to a supervisor
+)
+
+var findingCodes = [...]string{"", "spam", "slow_response", "buyer_abuse", "blacklist_eligible", "escalate"}
+
+// FindingKinds lists every kind in order.
+func FindingKinds() []FindingKind {
+	return []FindingKind{Spam, SlowResponse, BuyerAbuse, BlacklistEligible, Escalate}
+}
+
+// String returns the kind's code.
+func (k FindingKind) String() string {
+	if k > 0 && int(k) < len(findingCodes) {
+		return findingCodes[k]
+	}
+	return fmt.Sprintf("FindingKind(%d)", int(k))
+}
+
+// MarshalText encodes the kind's code.
+func (k FindingKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText decodes a kind's code. An unknown code is an error
+// wrapping [compliance.ErrUnknown].
+func (k *FindingKind) UnmarshalText(b []byte) error {
+	for i, c := range findingCodes {
+		if i > 0 && c == string(b) {
+			*k = FindingKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("conversation: %w: finding kind %q", compliance.ErrUnknown, string(b))
+}
+
+// Finding is something about a conversation as a whole.
+type Finding struct {
+	Kind FindingKind `json:"kind"`
+	// Turns are indices into the conversation's turns: the evidence, in order.
+	Turns []int `json:"turns"`
+	// At is the time of the turn at which the finding was made.
+	At       time.Time           `json:"at"`
+	Severity compliance.Severity `json:"severity"`
+	Detail   string              `json:"detail"`
+	// Wait is how long the buyer waited, for slow_response (seconds in JSON).
+	Wait Duration `json:"wait,omitempty"`
+}
+
+// Duration is a time.Duration that marshals to JSON as seconds.
+type Duration time.Duration
+
+// MarshalJSON writes the duration in seconds.
+func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).Seconds()) }
+
+// UnmarshalJSON reads a duration in seconds.
+func (d *Duration) UnmarshalJSON(b []byte) error {
+	var s float64
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*d = Duration(s * float64(time.Second))
+	return nil
+}
+
+// ResponseMetrics measure how fast the agent answered, counting buyer
+// messages sent within service hours.
+type ResponseMetrics struct {
+	Window        Duration `json:"window"`         // the platform's response window
+	FirstResponse Duration `json:"first_response"` // from the first buyer message to the first agent reply; 0 if none
+	BuyerMessages int      `json:"buyer_messages"` // buyer messages measured
+	Answered      int      `json:"answered"`       // of those, answered by a later agent turn
+	WithinWindow  int      `json:"within_window"`  // of those, answered within the window
+	Rate          float64  `json:"rate"`           // WithinWindow / BuyerMessages (1 when none)
+	Average       Duration `json:"average"`        // mean wait of answered messages
+}
+
+// TurnReport is the Check report of one agent turn.
+type TurnReport struct {
+	Turn int `json:"turn"`
+	compliance.Report
+}
+
+// MarshalJSON writes the report's fields with "turn" first (the embedded
+// Report's own MarshalJSON would otherwise drop it).
+func (t TurnReport) MarshalJSON() ([]byte, error) {
+	b, err := t.Report.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(fmt.Sprintf(`{"turn":%d,`, t.Turn)), b[1:]...), nil
+}
+
+// Report is the result of auditing a conversation.
+type Report struct {
+	Findings     []Finding            `json:"findings"` // ordered by the turn at which each was found
+	Reports      []TurnReport         `json:"reports"`  // one per agent turn
+	Response     ResponseMetrics      `json:"response"`
+	CustomerType scripts.CustomerType `json:"customer_type"`
+	Severity     compliance.Severity  `json:"severity"` // the highest of the findings and the agent turns
+}

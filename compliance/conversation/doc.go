@@ -1,0 +1,87 @@
+// Package conversation audits whole customer-service conversations: the
+// [compliance.Checker] report of every agent turn, plus findings that only a
+// conversation shows, each with the indices of the turns that are its evidence.
+//
+//	c, _ := compliance.New(compliance.WithPlatform(compliance.JD))
+//	rep := conversation.Audit(c, []conversation.Turn{
+//		{Role: conversation.Buyer, At: t0, Text: "东西坏了"},
+//		{Role: conversation.Agent, At: t1, Text: "非常抱歉，我来帮您处理"},
+//	})
+//	for _, f := range rep.Findings {
+//		fmt.Println(f.Kind, f.Turns)
+//	}
+//
+// # Findings
+//
+//   - spam (刷屏): the agent sends the same reply 3 or more times within 2
+//     minutes without regard to the buyer — pushed again with no buyer
+//     message between, or, when it is more than an acknowledgement, sent again
+//     after the buyer said something else or insulted the agent. This is the
+//     JD 咚咚 case, graded 骚扰他人 under 京东开放平台商家违规积分管理规则.
+//     Replies are the same when their normalized texts are within 20% edit
+//     distance and they carry the same data: replies that differ only in their
+//     order or tracking numbers are different replies, and three 好的 to
+//     three requests answer them. The finding's severity is the repeated
+//     violations' raised one level, or a warning when the reply is clean; the
+//     per-turn reports are left as Check made them.
+//   - slow_response: a buyer message waited longer than the platform's
+//     window for the agent's next turn. Messages outside service hours are
+//     not measured.
+//   - buyer_abuse: the buyer insults the agent, the shop or the brand — in
+//     words (the rules' insults and the checker's abuse terms), in emoji
+//     (🤡, 💩) or with animal words (猪脑子, 狗商家). An insult is judged by its
+//     target, the nearest party before it: the buyer themself (我真笨), a
+//     third party in the buyer's story (快递员是个骗子) or the product (质量太垃圾)
+//     is no abuse; a bare insult (骗子！) is aimed at the agent; a denied one
+//     (你们不是骗子吧) is none.
+//   - blacklist_eligible: after the agent's civility reminder, the buyer goes
+//     on with abuse in more than 5 messages. JD 咚咚 lets the merchant
+//     blacklist such a buyer for at most three months and asks for the
+//     evidence, which the finding's turns are. A reminder is a polite request
+//     to keep the conversation civil (请您理性沟通, 咱们好好说可以吗,
+//     希望您文明交流): a civility wording and a polite one, with no abuse or
+//     refusal of its own and no ultimatum. The rude 你再这样没素质的说话，我们拒绝为你服务
+//     is no reminder: it stays a violation and does not start the count.
+//   - escalate: hand over to a supervisor or another agent when the buyer
+//     threatens to complain or go public (我就投诉你们, 打12315) — not when a
+//     calm question mentions 投诉 (快递的问题我该去哪里投诉？), when the buyer
+//     denies it or speaks of a past complaint, or complains of someone else —;
+//     when the buyer demands a manager (让你们主管来, 我要找负责人) after the
+//     agent declined or stalled, or while already aggressive (asking the
+//     agent to consult one is no demand); on abuse; and on repeated impatience.
+//
+// The rule files ([DefaultRules]) hold the wordings of each family, from
+// its definition; [ParseRules] adds a shop's own.
+//
+// # Response windows and service hours
+//
+//	platform          window   service hours   source
+//	JD                30 s     09:00–18:00     JD's 30-second response rate (京东咚咚 30秒应答率); agents must be online 09:00–18:00
+//	Taobao/Tmall      3 min    all day         the platform's 3-minute response rate (3分钟回复率)
+//	Doudian           3 min    all day         the platform's 3-minute response rate (3分钟回复率)
+//	PDD               1 h      all day         拼多多 counts a message unanswered after an hour (our reading; no published rule text at hand)
+//	Generic           3 min    all day         our default
+//
+// The JD hours are those JD's response-rate rule states as merchant guides
+// quote it; a shop assessed on other hours sets them with [WithServiceHours].
+// [WithResponseWindow] and [WithLocation] (China Standard Time by default)
+// change the rest.
+//
+// The report also carries response metrics and the buyer's customer type
+// (aggressive, quiet, habitual — the last from the complaint history given
+// with [WithComplaintHistory]). [SuggestNext] gives phrasebook scripts for
+// the next agent turn.
+//
+// # Sessions
+//
+// A [Session] audits a live conversation turn by turn with bounded memory;
+// [Audit] is a Session fed the whole conversation and closed. Package
+// [github.com/huashu/huashu/compliance/conversation/jsonl] reads and writes
+// conversations as JSON Lines.
+//
+// # Concurrency
+//
+// [Audit] and [SuggestNext] are safe for concurrent use with a shared
+// Checker; [BuyerRules] are immutable and safe to share. A Session is for
+// one goroutine: use one per conversation.
+package conversation

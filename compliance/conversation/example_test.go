@@ -1,0 +1,66 @@
+package conversation_test
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/compliance/conversation"
+)
+
+var t0 = time.Date(2026, 3, 15, 10, 0, 0, 0, time.FixedZone("CST", 8*60*60))
+
+func ExampleAudit() {
+	c, _ := compliance.New(compliance.WithPlatform(compliance.JD))
+	rep := conversation.Audit(c, []conversation.Turn{
+		{Role: conversation.Buyer, At: t0, Text: "东西坏了"},
+		{Role: conversation.Agent, At: t0.Add(45 * time.Second), Text: "非常抱歉，我来帮您处理"},
+	})
+	for _, f := range rep.Findings {
+		fmt.Println(f.Kind, f.Turns)
+	}
+	fmt.Println(rep.Response.Rate)
+	// Output:
+	// slow_response [0 1]
+	// 0
+}
+
+func ExampleNewSession() {
+	c, _ := compliance.New(compliance.WithPlatform(compliance.Taobao))
+	s := conversation.NewSession(c, conversation.WithResponseWindow(time.Minute))
+	reply := "您好，请稍等"
+	s.Add(conversation.Turn{Role: conversation.Buyer, At: t0, Text: "在吗"})
+	for i := 1; i <= 3; i++ {
+		for _, f := range s.Add(conversation.Turn{Role: conversation.Agent, At: t0.Add(time.Duration(i) * time.Second), Text: reply}).Findings {
+			fmt.Println(f.Kind, f.Turns, f.Severity)
+		}
+	}
+	fmt.Println(len(s.Close()))
+	// Output:
+	// spam [1 2 3] warning
+	// 0
+}
+
+func ExampleSuggestNext() {
+	c, _ := compliance.New(compliance.WithPlatform(compliance.JD))
+	sug := conversation.SuggestNext(c, []conversation.Turn{{Role: conversation.Buyer, At: t0, Text: "你们是骗子"}})
+	fmt.Println(sug[0].Scenario)
+	// Output: civility_reminder
+}
+
+func ExampleParseRules() {
+	rules, err := conversation.ParseRules("shop-buyer.txt", strings.NewReader("@defaults x-kind=abuse\n奸商客服\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, _ := compliance.New()
+	rep := conversation.Audit(c, []conversation.Turn{{Role: conversation.Buyer, At: t0, Text: "你这个奸商客服"}}, conversation.WithRules(rules))
+	fmt.Println(rep.Findings[0].Kind)
+	_, err = conversation.ParseRules("bad.txt", strings.NewReader("骗局 x-kind=rude\n"))
+	fmt.Println(err)
+	// Output:
+	// buyer_abuse
+	// lexicon: bad.txt:1: x-kind="rude" (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, consult, impatience, civility, polite, threat, putoff or ack)
+}

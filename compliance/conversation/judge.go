@@ -1,0 +1,356 @@
+package conversation
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/lexicon"
+)
+
+// reading is one turn read by the rules: its folded text (lexicon.Fold: the
+// same runes, Traditional and full-width folded, emoji kept) and the cues in it.
+type reading struct {
+	ft     string
+	cues   []cue
+	inside []bool // by cue: it lies inside a longer insult (他 in 他妈的)
+	steps  int    // cues visited, to prove the cost linear
+}
+
+// Bounds that keep reading a turn linear in its length whatever it holds:
+// at most maxJudged insults, complaint channels and managers are judged per
+// message, and a party counts only within partyReach bytes of what it owns.
+const (
+	maxJudged  = 32
+	partyReach = 60
+)
+
+// index sorts nothing (scan did) and marks the cues that lie inside a longer
+// insult, in one sweep.
+func (x *reading) index() {
+	x.inside = x.inside[:0]
+	maxEnd, maxStart := -1, -1
+	for _, c := range x.cues {
+		// Sorted by start, longer first: an insult seen before c that reaches
+		// as far contains it, unless it is c's own span.
+		in := maxEnd >= c.end && !(maxStart == c.start && maxEnd == c.end)
+		x.inside = append(x.inside, in)
+		if c.kind == cueAbuse && c.end > maxEnd {
+			maxEnd, maxStart = c.end, c.start
+		}
+	}
+}
+
+// clauseBreak ends a clause; sentenceBreak ends a sentence.
+func clauseBreak(r rune) bool {
+	return sentenceBreak(r) || strings.ContainsRune("，,；;：:、~～…", r)
+}
+
+func sentenceBreak(r rune) bool { return strings.ContainsRune("。.!！?？\n\r", r) }
+
+// within reports whether ft[a:b] holds no break.
+func (x *reading) within(a, b int, brk func(rune) bool) bool {
+	if a > b {
+		a, b = b, a
+	}
+	return strings.IndexFunc(x.ft[a:b], brk) < 0
+}
+
+// has reports whether a cue of kind k lies in ft[a:b] (callers pass the
+// bounds of one clause).
+func (x *reading) has(k cueKind, a, b int) bool {
+	for _, c := range x.cues {
+		x.steps++
+		if c.start >= b {
+			break
+		}
+		if c.kind == k && c.start >= a && c.end <= b {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *reading) any(k cueKind) bool {
+	for _, c := range x.cues {
+		x.steps++
+		if c.kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// partyBefore is the nearest party ending at or before pos in the same
+// sentence; partyAfter the nearest starting at or after pos in the same clause.
+func (x *reading) partyBefore(pos int) party {
+	best, end := partyNone, -1
+	for i, c := range x.cues {
+		x.steps++
+		if c.start >= pos {
+			break
+		}
+		if c.kind == cueParty && c.end <= pos && pos-c.end <= partyReach && c.end > end && !x.inside[i] && x.within(c.end, pos, sentenceBreak) {
+			best, end = c.party, c.end
+		}
+	}
+	return best
+}
+
+func (x *reading) partyAfter(pos, limit int) party {
+	for i, c := range x.cues {
+		x.steps++
+		if c.start > pos+limit {
+			break
+		}
+		if c.kind == cueParty && c.start >= pos && !x.inside[i] && x.within(pos, c.start, clauseBreak) {
+			return c.party
+		}
+	}
+	return partyNone
+}
+
+// abusive judges an insult by its target: the agent, the shop or the brand.
+func (x *reading) abusive(h cue) bool {
+	// 你们不是骗子吧: an insult denied is none.
+	for _, c := range x.cues {
+		x.steps++
+		if c.start >= h.start {
+			break
+		}
+		if c.kind == cueNegation && c.end <= h.start && h.start-c.end <= 6 && x.within(c.end, h.start, clauseBreak) {
+			return false
+		}
+	}
+	if h.aim == aimNamed {
+		return true
+	}
+	for _, c := range x.cues { // 你是猪吗, 你妈: the target is in the insult
+		x.steps++
+		if c.start >= h.end {
+			break
+		}
+		if c.kind == cueParty && c.party == partyAddressee && h.start <= c.start && c.end <= h.end {
+			return true
+		}
+	}
+	p := x.partyBefore(h.start)
+	if p == partyNone {
+		p = x.partyAfter(h.end, 9)
+	}
+	switch p {
+	case partyAddressee:
+		return true
+	case partyNone:
+		return h.aim == aimAddressed // a bare insult is aimed at whoever is addressed
+	}
+	return false // the buyer, a third party, the product
+}
+
+// threat judges a complaint channel: a threat to the shop, not a question,
+// a denial, a past matter or a complaint about someone else.
+func (x *reading) threat(k cue) bool {
+	cs := x.clauseStart(k.start)
+	if x.has(cueNegation, cs, k.start) {
+		return false
+	}
+	switch x.partyAfter(k.end, 6) {
+	case partyThird, partyProduct:
+		return false // 投诉快递员
+	case partyAddressee:
+		return true // 投诉你们
+	}
+	ce := x.clauseEnd(k.end)
+	if x.has(cuePast, cs, k.start) || x.has(cueAskHow, cs, ce) {
+		return false
+	}
+	if x.has(cueIntent, cs, k.start) {
+		return true
+	}
+	for _, c := range x.cues {
+		x.steps++
+		if c.start >= k.start {
+			break
+		}
+		if c.kind == cueParty && c.party == partyAddressee && c.start >= cs && c.end <= k.start {
+			return true // 你们等着被投诉
+		}
+	}
+	// The channel alone: 差评！
+	rest := 0
+	for _, r := range x.ft[cs:k.start] + x.ft[k.end:ce] {
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) && !strings.ContainsRune("了啊吧呀哦", r) {
+			rest++
+		}
+	}
+	return rest == 0
+}
+
+// demand judges a manager cue: a demand for one, not a request to ask one.
+func (x *reading) demand(m cue) bool {
+	if m.aim == aimNamed {
+		return true
+	}
+	cs, ce := x.clauseStart(m.start), x.clauseEnd(m.end)
+	if x.has(cueConsult, cs, ce) {
+		return false
+	}
+	return x.has(cueDemand, cs, m.start) || x.has(cueIntent, cs, m.start)
+}
+
+func (x *reading) clauseStart(pos int) int {
+	i := strings.LastIndexFunc(x.ft[:pos], clauseBreak)
+	if i < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(x.ft[i:])
+	return i + n
+}
+
+func (x *reading) clauseEnd(pos int) int {
+	i := strings.IndexFunc(x.ft[pos:], clauseBreak)
+	if i < 0 {
+		return len(x.ft)
+	}
+	return pos + i
+}
+
+// buyerRead is what a buyer message shows.
+type buyerRead struct {
+	abuse, complaint, demand, impatient, exclaim bool
+}
+
+// readBuyer reads a buyer message: insults aimed at the agent, the shop or
+// the brand (the rules' and the checker's abuse terms, judged by target),
+// complaint threats, demands for a manager, impatience.
+func (s *Session) readBuyer(text string) buyerRead {
+	x := reading{ft: lexicon.Fold(text)}
+	x.cues = s.o.rules.scan(s.cues[:0], x.ft)
+	// The checker's abuse terms are insults too, unless a rule covers them.
+	for _, v := range s.c.Check(x.ft).Violations {
+		if v.Category != compliance.Abuse {
+			continue
+		}
+		covered := false
+		for _, c := range x.cues {
+			if c.kind == cueAbuse && c.start < v.End && v.Start < c.end {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			x.cues = append(x.cues, cue{cueMeta: cueMeta{kind: cueAbuse, aim: aimAddressed}, start: v.Start, end: v.End})
+		}
+	}
+	// Check's spans come after the rules' in x.cues: order them again.
+	sortCues(x.cues)
+	x.inside = s.inside
+	x.index()
+	s.cues, s.inside = x.cues, x.inside
+	var b buyerRead
+	var judged [cueAck + 1]int
+	for i, c := range x.cues {
+		if judged[c.kind] >= maxJudged {
+			continue
+		}
+		switch c.kind {
+		case cueAbuse:
+			if !b.abuse && !x.inside[i] {
+				judged[c.kind]++
+				b.abuse = x.abusive(c)
+			}
+		case cueComplaint:
+			if !b.complaint {
+				judged[c.kind]++
+				b.complaint = x.threat(c)
+			}
+		case cueManager:
+			if !b.demand {
+				judged[c.kind]++
+				b.demand = x.demand(c)
+			}
+		case cueImpatience:
+			b.impatient = true
+		}
+	}
+	s.steps += x.steps
+	q := strings.Count(text, "?") + strings.Count(text, "？")
+	e := strings.Count(text, "!") + strings.Count(text, "！")
+	b.impatient = b.impatient || q >= 3 || e >= 3
+	b.exclaim = e > 0
+	return b
+}
+
+// agentRead is what an agent turn shows.
+type agentRead struct {
+	reminder bool // a polite civility reminder
+	putOff   bool // the agent declines or stalls
+	ack      bool // nothing but an acknowledgement
+}
+
+// readAgent reads an agent turn whose Check report is rep.
+func (s *Session) readAgent(text string, rep compliance.Report) agentRead {
+	x := reading{ft: lexicon.Fold(text)}
+	x.cues = s.o.rules.scan(s.cues[:0], x.ft)
+	s.cues = x.cues
+	var rude bool
+	var a agentRead
+	for _, v := range rep.Violations {
+		switch v.Category {
+		case compliance.Abuse:
+			rude = true
+		case compliance.Refusal:
+			rude, a.putOff = true, true
+		}
+	}
+	a.reminder = !rude && x.any(cueCivility) && x.any(cuePolite) && !x.any(cueThreat)
+	a.putOff = a.putOff || x.any(cuePutOff)
+	// An acknowledgement: every letter of the reply lies in an ack cue
+	// (cues are ordered by start: one sweep).
+	covered, next := 0, 0
+	a.ack = true
+	for i, r := range x.ft {
+		for next < len(x.cues) && x.cues[next].start <= i {
+			if c := x.cues[next]; c.kind == cueAck {
+				covered = max(covered, c.end)
+			}
+			next++
+		}
+		if i >= covered && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			a.ack = false
+			break
+		}
+	}
+	s.steps += x.steps + next
+	return a
+}
+
+// dataOf is the data a reply carries: its runs of letters and digits with
+// three or more digits (order, tracking and phone numbers), in order.
+func dataOf(ft string) string {
+	var b strings.Builder
+	start := -1
+	digits := 0
+	flush := func(end int) {
+		if start >= 0 && digits >= 3 {
+			b.WriteString(ft[start:end])
+			b.WriteByte('|')
+		}
+		start, digits = -1, 0
+	}
+	for i, r := range ft {
+		if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if start < 0 {
+				start = i
+			}
+			if unicode.IsDigit(r) {
+				digits++
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(ft))
+	return b.String()
+}

@@ -1,0 +1,261 @@
+package conversation
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/huashu/huashu/compliance"
+)
+
+// buyerSays reads one buyer message in a fresh JD session.
+func buyerSays(t *testing.T, c *compliance.Checker, text string) buyerRead {
+	t.Helper()
+	return NewSession(c).readBuyer(text)
+}
+
+func TestBuyerAbuseHasATarget(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	tests := []struct {
+		give string
+		want bool
+	}{
+		// Aimed at the agent, the shop or the brand.
+		{"骗子", true},
+		{"你们客服都是🤡吗", true},
+		{"🤡🤡", true},
+		{"这客服💩", true},
+		{"你是🐷吧", true},
+		{"说了三遍了，你们客服猪脑子吗", true},
+		{"狗商家，发个货这么慢", true},
+		{"这家店的客服跟猪一样", true},
+		{"你们这个牌子就是垃圾", true},
+		{"你这客服就是个废物", true},
+		{"SB客服", true},
+		{"你他妈的能不能快点", true},
+		{"你們這些騙子", true},
+		{"垃 圾 客 服", true},
+		// The buyer themself.
+		{"我真笨，下错单了", false},
+		{"我太蠢了，选错了地址", false},
+		{"哈哈我像个🤡，又买错了", false},
+		{"是我自己眼瞎，看错尺码了", false},
+		{"我朋友说我是猪", false},
+		// A third party in the buyer's story.
+		{"快递员是个骗子，说送到了其实没送", false},
+		{"上次有个骗子冒充你们客服给我打电话", false},
+		{"我邻居骂我是神经病", false},
+		{"你们合作的快递太垃圾了", false},
+		// The product, ordinary words, denials, interjections.
+		{"质量太垃圾了，我要退货", false},
+		{"我家狗很喜欢这个狗粮", false},
+		{"这个猪肉脯辣不辣", false},
+		{"垃圾袋有加厚的吗", false},
+		{"谢谢🐶", false},
+		{"你们不是骗子吧？第一次买", false},
+		{"妈的，快递又晚了", false},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, buyerSays(t, c, tt.give).abuse, tt.give)
+	}
+}
+
+func TestComplaintThreats(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	tests := []struct {
+		give string
+		want bool
+	}{
+		{"再不发货我就投诉你们", true},
+		{"我要打12315举报你们", true},
+		{"三天不处理，我就找律师起诉你们", true},
+		{"再这样我就发到网上曝光你们", true},
+		{"不退款就给你们差评", true},
+		{"差评！", true},
+		{"投诉！！", true},
+		{"快递的问题我该去哪里投诉？", false},
+		{"请问怎么投诉快递员", false},
+		{"我要投诉快递员，他态度太差", false},
+		{"我没有要投诉的意思，就是问问", false},
+		{"放心，我不会给差评的", false},
+		{"上次投诉的问题已经解决了", false},
+		{"订单号2026123150001", false},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, buyerSays(t, c, tt.give).complaint, tt.give)
+	}
+}
+
+func TestManagerDemands(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	tests := []struct {
+		give string
+		want bool
+	}{
+		{"让你们主管来跟我说", true},
+		{"那我要找你们负责人", true},
+		{"叫你们经理出来", true},
+		{"换个客服", true},
+		{"你帮我问问你们主管能不能多送个赠品", false},
+		{"这个优惠能不能请你们主管确认一下", false},
+		{"你们主管人真好", false},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, buyerSays(t, c, tt.give).demand, tt.give)
+	}
+	// A demand escalates after a put-off, not out of the blue.
+	esc := func(turns []Turn) bool { return findingOf(Audit(c, turns), Escalate) != nil }
+	require.True(t, esc([]Turn{buyer(0, "能退款吗"), agent(5, "抱歉，超过售后期无法退款"), buyer(10, "我要找你们负责人")}))
+	require.False(t, esc([]Turn{buyer(0, "我要找你们负责人谈批发"), agent(5, "好的，我帮您联系")}))
+}
+
+func TestCivilityReminders(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	tests := []struct {
+		give string
+		want bool
+	}{
+		{"请您注意文明用语", true},
+		{"请您理性沟通，谢谢理解", true},
+		{"咱们好好说可以吗", true},
+		{"希望您文明交流", true},
+		{"麻烦您注意一下措辞，我们一起把问题解决", true},
+		{"您先消消气，咱们冷静沟通好吗", true},
+		{"理解您的心情，但还请您注意言辞，我们互相尊重", true},
+		{"請您文明溝通", true},
+		// Rude or an ultimatum: no reminder.
+		{"你再这样没素质的说话，我们拒绝为你服务，谢谢", false},
+		{"你再骂人我就拉黑你", false},
+		{"请您文明用语，再骂就拉黑", false},
+		{"注意你的措辞", false},
+		// Polite, but not about civility.
+		{"请您稍等，我帮您查一下", false},
+		{"您好，请问有什么可以帮您", false},
+	}
+	for _, tt := range tests {
+		s := NewSession(c)
+		require.Equal(t, tt.want, s.readAgent(tt.give, c.Check(tt.give)).reminder, tt.give)
+	}
+	// The rude reply does not start the blacklist count, a polite one does.
+	for _, tt := range []struct {
+		reminder string
+		want     bool
+	}{{"你再这样没素质的说话，我们拒绝为你服务，谢谢", false}, {"咱们好好说可以吗", true}} {
+		turns := []Turn{buyer(0, "垃圾客服"), agent(5, tt.reminder)}
+		for i := range 6 {
+			turns = append(turns, buyer(8+3*i, "骗子"))
+		}
+		require.Equal(t, tt.want, findingOf(Audit(c, turns), BlacklistEligible) != nil, tt.reminder)
+	}
+}
+
+func TestSpamIgnoresTheBuyer(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.Taobao))
+	spam := func(turns []Turn) bool { return findingOf(Audit(c, turns), Spam) != nil }
+	// Acknowledgements answering different requests.
+	require.False(t, spam([]Turn{buyer(0, "改地址"), agent(5, "好的"), buyer(10, "发顺丰"), agent(15, "好的"), buyer(20, "开发票"), agent(25, "好的")}))
+	require.False(t, spam([]Turn{buyer(0, "要黑色"), agent(5, "收到～"), buyer(10, "要L码"), agent(15, "收到哦"), buyer(20, "寄到公司"), agent(25, "收到")}))
+	// The same acknowledgement pushed in a burst.
+	require.True(t, spam([]Turn{buyer(0, "在吗"), agent(1, "稍等"), agent(2, "稍等"), agent(3, "稍等")}))
+	// Templated replies with their own data.
+	require.False(t, spam([]Turn{buyer(0, "查三单"), agent(5, "订单1122334455已签收"), agent(8, "订单1122334466已签收"), agent(11, "订单1122334477已签收")}))
+	require.True(t, spam([]Turn{buyer(0, "查三单"), agent(5, "订单1122334455已签收"), agent(8, "订单1122334455已签收"), agent(11, "订单1122334455已签收")}))
+	// The buyer asks the same question again: the same answer answers it.
+	require.False(t, spam([]Turn{buyer(0, "发货了吗"), agent(5, "已经发货了"), buyer(10, "发货了吗"), agent(15, "已经发货了"), buyer(20, "发货了吗？"), agent(25, "已经发货了")}))
+	// One canned reply whatever the buyer says.
+	reply := "您好，您的包裹正在配送中，请耐心等待"
+	require.True(t, spam([]Turn{buyer(0, "怎么还没到"), agent(5, reply), buyer(10, "能改地址吗"), agent(15, reply), buyer(20, "那先退款"), agent(25, reply)}))
+	// ... or whatever insult it answers.
+	reply = "请不要辱骂客服，谢谢"
+	require.True(t, spam([]Turn{buyer(0, "骗子"), agent(5, reply), buyer(10, "骗子"), agent(15, reply), buyer(20, "骗子"), agent(25, reply)}))
+}
+
+// The spam check's work per agent turn is bounded whatever the replies: a
+// flood of near-identical long replies costs one banded comparison per turn
+// (128 × 51 cells) plus one for the buyer's message, not one per earlier reply.
+func TestSpamWorkIsBounded(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.Taobao))
+	base := strings.Repeat("您好您的包裹正在配送中请耐心等待我们会尽快为您处理", 6)[:128*3]
+	const n = 5000
+	work := func(near bool) (cells, turns int) {
+		s := NewSession(c)
+		for i := range n {
+			text := base
+			if near {
+				r := []rune(base)
+				r[i%len(r)] = rune('a' + i%26) // a different character each time: near, never equal
+				r[(i*7+3)%len(r)] = rune('A' + i%26)
+				text = string(r)
+			} else {
+				text = fmt.Sprintf("第%d个不同的回复", i)
+			}
+			s.Add(Turn{Role: Agent, At: at(i), Text: text})
+			if i%10 == 0 {
+				s.Add(Turn{Role: Buyer, At: at(i), Text: fmt.Sprintf("问题%d", i)})
+			}
+		}
+		return s.cells, n
+	}
+	cells, turns := work(true)
+	perTurn := float64(cells) / float64(turns)
+	t.Logf("near-identical 128-rune replies: %d cells for %d turns (%.0f per turn)", cells, turns, perTurn)
+	require.LessOrEqual(t, perTurn, float64(2*128*51), "at most two banded comparisons per turn")
+	require.Greater(t, cells, 0, "the comparisons were made")
+	short, _ := work(false)
+	t.Logf("short distinct replies: %d cells", short)
+}
+
+// FuzzAudit: no text panics the audit, and every finding's turns are in range
+// and ordered.
+func FuzzAudit(f *testing.F) {
+	for _, s := range []string{"骗子", "你们客服都是🤡吗", "请您理性沟通", "我要投诉你们！", "让你们主管来", "好的", "订单1122334455已签收", "\xff\x00", "，，，", "🐷你"} {
+		f.Add(s, s, uint8(3))
+	}
+	c, err := compliance.New(compliance.WithPlatform(compliance.JD))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, a, b string, n uint8) {
+		var turns []Turn
+		for i := range int(n%12) + 1 {
+			text, role := a, Buyer
+			if i%2 == 1 {
+				text, role = b, Agent
+			}
+			if i%3 == 2 {
+				text = a + b
+			}
+			turns = append(turns, Turn{Role: role, At: at(i * 7), Text: text})
+		}
+		rep := Audit(c, turns)
+		for _, f := range rep.Findings {
+			for k, ix := range f.Turns {
+				if ix < 0 || ix >= len(turns) || k > 0 && f.Turns[k-1] >= ix {
+					t.Fatalf("finding %v: turns %v out of range or order", f.Kind, f.Turns)
+				}
+			}
+		}
+	})
+}
+
+// Reading a turn costs work linear in its length whatever it holds: the cues
+// visited for a message of 4n repeated insults, parties and complaint words
+// are at most about 4 times those for n.
+func TestReadingIsLinear(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for _, unit := range []string{"我真笨", "快递员是个骗子，", "我没有要投诉的意思", "你帮我问问你们主管", "好的"} {
+		steps := func(n int) int {
+			s := NewSession(c)
+			text := strings.Repeat(unit, n)
+			s.readBuyer(text)
+			s.readAgent(text, compliance.Report{})
+			return s.steps
+		}
+		small, large := steps(500), steps(2000)
+		t.Logf("%q: %d steps for 500 repeats, %d for 2000 (×%.2f)", unit, small, large, float64(large)/float64(small))
+		require.Greater(t, small, 0)
+		require.LessOrEqual(t, float64(large)/float64(small), 4.5, unit)
+	}
+}
