@@ -90,8 +90,8 @@ var provinces = []string{
 func addrStop(r rune) bool {
 	switch r {
 	case '的', '是', '在', '了', '我', '您', '你', '他', '她', '它', '吧', '吗', '呢', '啊', '哦', '呀', '嘛',
-		'也', '都', '就', '还', '把', '给', '要', '到', '去', '说', '请', '寄', '收', '住', '址', '从', '往',
-		'被', '让', '过', '很', '会', '能', '已', '将', '或', '及', '这', '那', '哪', '有', '没', '不':
+		'也', '就', '还', '把', '给', '要', '到', '去', '说', '请', '寄', '收', '住', '址', '从', '往',
+		'被', '让', '很', '能', '已', '或', '这', '那', '哪', '没', '不':
 		return true
 	}
 	return false
@@ -128,12 +128,24 @@ func (s *addrScanner) add(p addrPart) {
 	}
 }
 
-// hasHouseMark reports whether text has any character a house-level part ends with.
-func hasHouseMark(text string) bool {
-	for _, m := range [...]string{"号", "號", "栋", "棟", "幢", "单元", "單元", "室", "楼", "樓", "层", "層", "座"} {
-		if strings.Contains(text, m) {
-			return true
+// hasHouseNumber reports whether text has a house-level part: a digit or a
+// Chinese numeral (or a letter: A座) right before 号, 栋, 幢, 座, 单元, 室,
+// 楼, 层 or 户. It is one pass over the bytes: every mark is a 3-byte rune
+// starting with 0xE5…0xE8, and only those runes are decoded.
+func hasHouseNumber(text string) bool {
+	for i := 3; i+2 < len(text); i++ {
+		if b := text[i]; b < 0xE5 || b > 0xE8 {
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '号', '號', '栋', '棟', '幢', '单', '單', '室', '楼', '樓', '层', '層', '座', '户':
+			p, _ := utf8.DecodeLastRuneInString(text[:i])
+			if f := foldNarrow(p); isASCIIDigit(f) || isASCIILetter(f) || isHanDigit(p) || p == '十' || p == '百' {
+				return true
+			}
+		}
+		i += n - 1
 	}
 	return false
 }
@@ -142,7 +154,7 @@ func hasHouseMark(text string) bool {
 // privacy (with the address masked below the city as its rewrite), a shop's
 // own (退货地址, 寄回, 仓库, 门店…) is allowed.
 func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
-	if !hasHouseMark(text) {
+	if !hasHouseNumber(text) {
 		return found
 	}
 	var s addrScanner
@@ -156,7 +168,8 @@ func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
 	provEnd := -1    // end of a bare province name at the start of the current name
 	afterSpace := -1 // a single space right after the chain's last part ends here
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		step()
+		r, size := decodeRune(text, i)
 		f := lexicon.FoldRune(r)
 		// A part starts here if a name is empty; check for a number first.
 		if nameRunes == 0 || isASCIIDigit(f) {
@@ -253,6 +266,13 @@ func hasKind(s *addrScanner, k addrKind) bool {
 
 // addrProvince matches a province's short name at text[i:].
 func addrProvince(text string, i int) (int, bool) {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	switch lexicon.FoldRune(r) {
+	case '北', '天', '上', '重', '河', '山', '辽', '吉', '黑', '江', '浙', '安', '福', '湖', '广', '海', '四',
+		'贵', '云', '陕', '甘', '青', '台', '内', '西', '宁', '新', '香', '澳':
+	default:
+		return 0, false
+	}
 	for _, p := range provinces {
 		if end, ok := foldedPrefix(text, i, p); ok {
 			return end, true
@@ -264,7 +284,10 @@ func addrProvince(text string, i int) (int, bool) {
 // addrNameSuffix matches a named part's suffix at text[i:].
 func addrNameSuffix(text string, i int) (addrSuffix, int, bool) {
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	if !isHan(r) {
+	switch lexicon.FoldRune(r) {
+	case '特', '自', '省', '地', '盟', '市', '区', '县', '旗', '街', '镇', '乡', '村', '社', '大', '路', '巷',
+		'弄', '胡', '道', '小', '花', '公', '广', '新', '家', '工', '产', '苑', '园', '中':
+	default:
 		return addrSuffix{}, 0, false
 	}
 	for _, s := range nameSuffixes {
@@ -282,7 +305,8 @@ func addrNameSuffix(text string, i int) (addrSuffix, int, bool) {
 func addrNumber(text string, i int, bare bool) (int, addrKind, bool) {
 	j := i
 	digits, letters, han := 0, 0, 0
-	for j < len(text) {
+	for j < len(text) && digits <= 6 {
+		step()
 		r, n := utf8.DecodeRuneInString(text[j:])
 		f := lexicon.FoldRune(r)
 		switch {
@@ -309,6 +333,11 @@ done:
 	if han > 0 && (letters > 0 || han != digits) {
 		return 0, 0, false
 	}
+	if digits > 0 && j+1 < len(text) && (text[j] == ' ') { // 478 号
+		if r, _ := utf8.DecodeRuneInString(text[j+1:]); r == '号' || r == '號' {
+			j++
+		}
+	}
 	for _, s := range numberSuffixes {
 		if end, ok := foldedPrefix(text, j, s.text); ok {
 			if digits == 0 && s.kind != akUnit { // A座, B栋 only
@@ -328,13 +357,14 @@ done:
 	return 0, 0, false
 }
 
-// isHanDigit reports whether r is a Chinese numeral digit (一, 三, 〇, 叁…).
+// isHanDigit reports whether r is a Chinese numeral digit (一, 三, 〇, 叁…; see [digitValue]).
 func isHanDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return false
+	switch r {
+	case '〇', '零', '洞', '一', '壹', '幺', '二', '贰', '两', '三', '叁', '四', '肆', '五', '伍',
+		'六', '陆', '七', '柒', '八', '捌', '九', '玖':
+		return true
 	}
-	_, ok := digitValue(r)
-	return ok && lexicon.FoldRune(r) == r
+	return false
 }
 
 func nextIs(text string, i int, s string) bool { return strings.HasPrefix(text[i:], s) }
@@ -348,6 +378,7 @@ func isHan(r rune) bool         { return r >= 0x2E80 && unicode.Is(unicode.Han, 
 // (s is already folded), and where the match ends.
 func foldedPrefix(text string, i int, s string) (int, bool) {
 	for _, want := range s {
+		step()
 		if i >= len(text) {
 			return 0, false
 		}
@@ -358,6 +389,16 @@ func foldedPrefix(text string, i int, s string) (int, bool) {
 		i += n
 	}
 	return i, true
+}
+
+// detectorSteps, when set (by tests), counts the steps the detectors'
+// scans take, to prove their cost linear in the text without timing them.
+var detectorSteps *int
+
+func step() {
+	if detectorSteps != nil {
+		*detectorSteps++
+	}
 }
 
 // judgeAddress decides whether the chain in s is an address and whose it is.

@@ -1,6 +1,7 @@
 package compliance
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -79,6 +80,7 @@ func lookAlike(r rune) (byte, bool) {
 // matches that are part of an identifier (WX in the model code WX-2000).
 func (c *Checker) detect(text string, found []Violation) []Violation {
 	found = dropModelCodes(text, found)
+	rules := len(found)
 	if c.enabled[OffPlatform] || c.enabled[Privacy] {
 		found = c.detectNumbers(text, found)
 		found = c.detectHandles(text, found)
@@ -89,7 +91,40 @@ func (c *Checker) detect(text string, found []Violation) []Violation {
 	if c.enabled[Privacy] {
 		found = c.detectAddresses(text, found)
 	}
-	return found
+	return yieldToPrivacy(found, rules)
+}
+
+// yieldToPrivacy drops a rule's off_platform match (微信号 and its handle)
+// that overlaps a contact the detectors found to be the buyer's or a third
+// party's (您的微信号是lily_jd88): quoting the buyer's own account is a
+// privacy matter, not an invitation off the platform. found[:rules] are the
+// rule matches, in text order and not overlapping; each detector finding
+// costs a binary search.
+func yieldToPrivacy(found []Violation, rules int) []Violation {
+	dropped := false
+	for k := rules; k < len(found); k++ {
+		d := found[k]
+		if d.Category != Privacy {
+			continue
+		}
+		i := sort.Search(rules, func(i int) bool { return found[i].End > d.Start })
+		for ; i < rules && found[i].Start < d.End; i++ {
+			if found[i].Category == OffPlatform {
+				found[i].Category = 0
+				dropped = true
+			}
+		}
+	}
+	if !dropped {
+		return found
+	}
+	out := found[:0]
+	for _, v := range found {
+		if v.Category != 0 {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // dropModelCodes removes off_platform rule matches of Latin letters (WX, VX,
@@ -111,7 +146,8 @@ func dropModelCodes(text string, found []Violation) []Violation {
 // letter part of a model code.
 func isModelCode(text string, start int) bool {
 	i := start
-	for i < len(text) {
+	for k := 0; i < len(text) && k < 8; k++ {
+		step()
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isASCIILetter(lexicon.FoldRune(r)) {
 			break
@@ -137,7 +173,8 @@ func isModelCode(text string, start int) bool {
 		i += n
 	}
 	digits := 0
-	for i < len(text) {
+	for i < len(text) && digits <= 4 {
+		step()
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isASCIIDigit(lexicon.FoldRune(r)) {
 			break
@@ -166,7 +203,8 @@ func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 		inRun, pendingSep = false, false
 	}
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		step()
+		r, n := decodeRune(text, i)
 		d, ok := digitValue(r)
 		alike := false
 		if !ok {
@@ -250,7 +288,7 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	if run.alike > 0 && (run.han > 0 || run.alike > 4 || n != 11) {
 		return found // look-alike letters count only inside a mobile number
 	}
-	if n < 10 || identifier(text, run.start, run.end) {
+	if n < 10 {
 		return found
 	}
 	run.grouped4 = len(run.sepAfter) > 0
@@ -260,7 +298,7 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 		}
 	}
 	add := func(cat Category, sev Severity, term string) {
-		if c.enabled[cat] {
+		if c.enabled[cat] && !identifier(text, run.start, run.end) {
 			v := Violation{Category: cat, Severity: sev, Start: run.start, End: run.end, Term: term, Source: "detector"}
 			if cat == Privacy { // the buyer's data: mask it; an agent's own contact has no rewrite
 				v.Rewrite = mask(text[run.start:run.end])
@@ -310,11 +348,15 @@ func identifier(text string, start, end int) bool {
 		i -= n
 	}
 	j := i
-	for j > 0 {
+	for k := 0; j > 0; k++ {
+		step()
 		r, n := utf8.DecodeLastRuneInString(text[:j])
 		f := lexicon.FoldRune(r)
 		if !isASCIILetter(f) && !isASCIIDigit(f) {
 			break
+		}
+		if k == 8 {
+			return true // a long code: glued whatever its letters
 		}
 		j -= n
 	}

@@ -37,15 +37,16 @@ type handleToken struct {
 // detectHandles finds chat handles after a contact keyword and e-mail addresses.
 func (c *Checker) detectHandles(text string, found []Violation) []Violation {
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		f := lexicon.FoldRune(r)
+		step()
+		r, size := decodeRune(text, i)
+		f := foldNarrow(r)
 		if !isHandleRune(f) && !isHanDigit(r) {
 			i += size
 			continue
 		}
 		if i > 0 { // a token starts only after a non-token rune
 			p, _ := utf8.DecodeLastRuneInString(text[:i])
-			if pf := lexicon.FoldRune(p); isHandleRune(pf) && pf != '-' {
+			if isHandleRune(foldNarrow(p)) {
 				i += size
 				continue
 			}
@@ -57,6 +58,35 @@ func (c *Checker) detectHandles(text string, found []Violation) []Violation {
 	return found
 }
 
+// decodeRune is utf8.DecodeRuneInString(text[i:]) with the ASCII and
+// 3-byte cases (all of CJK) inlined: the detectors' scans run over every rune
+// of every reply.
+func decodeRune(text string, i int) (rune, int) {
+	b := text[i]
+	if b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	if b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		r := rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// foldNarrow folds ASCII and full-width letters and digits (Ａ → a, ０ → 0)
+// and returns any other rune unchanged, without a table lookup.
+func foldNarrow(r rune) rune {
+	switch {
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < 0xFF01 || r > 0xFF5E:
+		return r
+	}
+	return lexicon.FoldRune(r)
+}
+
 func isHandleRune(f rune) bool {
 	return isASCIILetter(f) || isASCIIDigit(f) || f == '_' || f == '-' || f == '.' || f == '@'
 }
@@ -66,6 +96,7 @@ func isHandleRune(f rune) bool {
 func readHandle(text string, i int) handleToken {
 	t := handleToken{start: i, end: i, at: -1, allDigits: true}
 	for j := i; j < len(text); {
+		step()
 		r, n := utf8.DecodeRuneInString(text[j:])
 		f := lexicon.FoldRune(r)
 		switch {
@@ -253,7 +284,12 @@ func contactKeywordBefore(text string, start int) (int, bool) {
 		colon = colon || f == ':'
 		i -= n
 	}
+	last, _ := utf8.DecodeLastRuneInString(text[:i])
+	last = lexicon.FoldRune(last)
 	for _, kw := range contactKeywords {
+		if kl, _ := utf8.DecodeLastRuneInString(kw); kl != last || i == 0 {
+			continue
+		}
 		if k, ok := foldedSuffix(text, i, kw); ok {
 			if kw[0] < utf8.RuneSelf { // a Latin keyword must start a word: not "dev:", "5V 2000mAh"
 				if p, _ := utf8.DecodeLastRuneInString(text[:k]); k > 0 && (isASCIILetter(lexicon.FoldRune(p)) || isASCIIDigit(lexicon.FoldRune(p))) {
@@ -291,6 +327,7 @@ func contactKeywordBefore(text string, start int) (int, bool) {
 func foldedSuffix(text string, end int, s string) (int, bool) {
 	i := end
 	for k := len(s); k > 0; {
+		step()
 		want, wn := utf8.DecodeLastRuneInString(s[:k])
 		if i <= 0 {
 			return 0, false
