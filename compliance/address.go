@@ -449,13 +449,29 @@ func shopAddress(text string, start, end int) bool {
 	if shop >= 0 && shop >= lastOf(before, buyerWords) {
 		return true
 	}
-	after := text[end:min(len(text), end+12)]
-	for _, w := range [...]string{"售后", "仓", "门店", "店铺", "公司", "厂"} {
-		if strings.HasPrefix(strings.TrimLeft(after, " \u3000"), w) {
-			return true
+	after := strings.TrimLeft(sentenceAfter(text, end, 8), " \u3000")
+	for _, w := range [...]string{"售后", "仓", "门店", "店铺", "公司", "厂", "附近", "旁边", "对面", "门口", "周边"} {
+		if strings.HasPrefix(after, w) {
+			return true // a warehouse, or a landmark (12号附近的驿站), not a home
 		}
 	}
-	return false
+	return lastOf(after, shopAfterWords) >= 0
+}
+
+// shopAfterWords, after an address, make it the shop's (…88号是我们门店).
+var shopAfterWords = []string{"我们门店", "我们店", "我们公司", "我们仓库", "我们工厂", "我们的店", "本店", "实体店"}
+
+// sentenceAfter returns up to n runes after pos, not reaching past a sentence end.
+func sentenceAfter(text string, pos, n int) string {
+	i := pos
+	for k := 0; k < n && i < len(text); k++ {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n' || r == '；' || r == ';' || r == '，' || r == ',' {
+			break
+		}
+		i += size
+	}
+	return text[pos:i]
 }
 
 // shopAddressWords make an address the shop's own.
@@ -463,7 +479,7 @@ var shopAddressWords = []string{
 	"退货地址", "退回地址", "寄回地址", "售后地址", "退换地址", "换货地址", "寄回", "退回", "退货", "退换",
 	"换货", "请寄到", "请寄至", "寄到我们", "寄给我们", "发货地", "发货仓", "发货地址", "仓库", "售后仓",
 	"门店", "实体店", "本店", "店铺地址", "公司地址", "我们公司", "我司", "厂址", "工厂", "我们的地址",
-	"我们地址", "我们在", "我们店", "总部",
+	"我们地址", "我们在", "我们店", "总部", "我们厂", "本厂", "厂里", "厂家地址",
 }
 
 // buyerWords make the data that follows the buyer's or a third party's.

@@ -62,6 +62,7 @@ type digitRun struct {
 	alike      int    // how many were look-alike letters (l, I, | for 1; O, o for 0)
 	sepAfter   []int  // digit counts after which a separator stood
 	grouped4   bool   // separators only every 4 digits (6222 0212 ...)
+	lastHan    bool   // the last digit was a Chinese numeral
 }
 
 // lookAlike maps the letters people write for digits inside a phone number
@@ -219,6 +220,10 @@ func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 				ok = alike
 			}
 		}
+		han := ok && !alike && r >= utf8.RuneSelf && lexicon.FoldRune(r) == r
+		if ok && inRun && pendingSep && han != run.lastHan {
+			flush() // 王五 13800138000: a name's numeral, then a number
+		}
 		switch {
 		case ok:
 			if !inRun {
@@ -235,9 +240,10 @@ func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 			}
 			if alike {
 				run.alike++
-			} else if r >= utf8.RuneSelf && lexicon.FoldRune(r) == r {
+			} else if han {
 				run.han++
 			}
+			run.lastHan = han
 			run.end = i + n
 		case inRun && !pendingSep && isSeparator(r):
 			pendingSep = true

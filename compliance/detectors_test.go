@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -56,6 +57,9 @@ func TestAddressDetector(t *testing.T) {
 		{"上海市的仓库今天休息", []string{}},
 		{"快递是从北京东站附近的仓库发出的", []string{}},
 		{"天猫超市3号仓已出库", []string{}},
+		{"我们厂在河北省保定市白沟新城和道国际箱包城3期8栋", []string{}},
+		{"上海市徐汇区漕溪北路88号是我们门店", []string{}},
+		{"配送到金水区花园路12号附近的驿站", []string{}},
 		{"第1单元的内容和第2单元不一样", []string{}},
 	} {
 		rep := c.Check(tt.give)
@@ -228,6 +232,38 @@ func TestDetectorsLinear(t *testing.T) {
 		require.LessOrEqual(t, b, 9*max(s, 1), "%q: %d steps for %d bytes, %d for %d", u, s, len(small), b, len(big))
 		require.LessOrEqual(t, b, 40*len(big), "%q: %d steps for %d bytes", u, b, len(big))
 	}
+}
+
+// FuzzDetectors checks the detectors' findings on any text: spans on rune
+// boundaries inside the text, in order, and rewrites that pass Check.
+func FuzzDetectors(f *testing.F) {
+	for _, s := range []string{
+		"她家住北京市朝阳区望京西园三区312号楼2单元801", "退货请寄到：江苏省苏州市吴中区金枫南路1258号 售后仓",
+		"V：jdfw2024", "加威❤：xiaomei_0808", "加扣：叁捌柒陆伍肆贰壹零", "您的邮箱 zhangsan@qq.com",
+		"SN13912345678", "打这个 l58OO123456 找我", "KFR-35GW/WX-3020", "收货人：王五 13800138000",
+		"文三路 478 号 华星时代广场A座1201室", "号号号1号", "a@b.c", "\xe5\x8f", "l|IOo",
+	} {
+		f.Add(s)
+	}
+	c, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		boundary := map[int]bool{len(text): true} // where Go's decoding puts rune starts
+		for i := range text {
+			boundary[i] = true
+		}
+		found := c.detect(text, nil)
+		for _, v := range found {
+			if v.Start < 0 || v.Start >= v.End || v.End > len(text) || !boundary[v.Start] || !boundary[v.End] {
+				t.Fatalf("bad span %+v in %q", v, text)
+			}
+			if v.Rewrite != "" && !utf8.ValidString(v.Rewrite) && utf8.ValidString(text[v.Start:v.End]) {
+				t.Fatalf("bad rewrite %q of %q", v.Rewrite, text[v.Start:v.End])
+			}
+		}
+	})
 }
 
 func ExampleChecker_Check_address() {
