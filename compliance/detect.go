@@ -1,6 +1,7 @@
 package compliance
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -58,22 +59,139 @@ type digitRun struct {
 	start, end int    // byte span from the first to the last digit
 	digits     []byte // values 0-9
 	han        int    // how many digits were Chinese numerals
+	alike      int    // how many were look-alike letters (l, I, | for 1; O, o for 0)
 	sepAfter   []int  // digit counts after which a separator stood
 	grouped4   bool   // separators only every 4 digits (6222 0212 ...)
+	lastHan    bool   // the last digit was a Chinese numeral
 }
 
-// detect appends what the detectors find in text to found.
+// lookAlike maps the letters people write for digits inside a phone number
+// (l38OOl23456): l, I and | for 1, O and o for 0.
+func lookAlike(r rune) (byte, bool) {
+	switch r {
+	case 'l', 'I', '|', 'ｌ', 'Ｉ', '｜':
+		return 1, true
+	case 'O', 'o', 'Ｏ', 'ｏ':
+		return 0, true
+	}
+	return 0, false
+}
+
+// detect appends what the detectors find in text to found, and drops rule
+// matches that are part of an identifier (WX in the model code WX-2000).
 func (c *Checker) detect(text string, found []Violation) []Violation {
+	found = dropModelCodes(text, found)
+	rules := len(found)
 	if c.enabled[OffPlatform] || c.enabled[Privacy] {
 		found = c.detectNumbers(text, found)
+		found = c.detectHandles(text, found)
 	}
 	if c.enabled[OffPlatform] {
 		found = c.detectURLs(text, found)
 	}
-	return found
+	if c.enabled[Privacy] {
+		found = c.detectAddresses(text, found)
+	}
+	return yieldToPrivacy(found, rules)
 }
 
-// detectNumbers finds phone, landline, ID-card and bank-card numbers.
+// yieldToPrivacy drops a rule's off_platform match (微信号 and its handle)
+// that overlaps a contact the detectors found to be the buyer's or a third
+// party's (您的微信号是lily_jd88): quoting the buyer's own account is a
+// privacy matter, not an invitation off the platform. found[:rules] are the
+// rule matches, in text order and not overlapping; each detector finding
+// costs a binary search.
+func yieldToPrivacy(found []Violation, rules int) []Violation {
+	dropped := false
+	for k := rules; k < len(found); k++ {
+		d := found[k]
+		if d.Category != Privacy {
+			continue
+		}
+		i := sort.Search(rules, func(i int) bool { return found[i].End > d.Start })
+		for ; i < rules && found[i].Start < d.End; i++ {
+			if found[i].Category == OffPlatform {
+				found[i].Category = 0
+				dropped = true
+			}
+		}
+	}
+	if !dropped {
+		return found
+	}
+	out := found[:0]
+	for _, v := range found {
+		if v.Category != 0 {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// dropModelCodes removes off_platform rule matches of Latin letters (WX, VX,
+// QQ) that are part of a model code: glued to a letter or digit before them,
+// after '/' or '-' of a code (KFR-35GW/WX-3020), or followed by '-' and two
+// to four digits (WX-2000, WX-8860A). A handle (wx-abc123) or a phone number
+// (vx-13812345678) after the letters is not a model code.
+func dropModelCodes(text string, found []Violation) []Violation {
+	out := found[:0]
+	for _, v := range found {
+		if v.Category != OffPlatform || v.Source == "detector" || !isModelCode(text, v.Start) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// isModelCode reports whether the Latin letters at text[start:] are the
+// letter part of a model code.
+func isModelCode(text string, start int) bool {
+	i := start
+	for k := 0; i < len(text) && k < 8; k++ {
+		step()
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isASCIILetter(lexicon.FoldRune(r)) {
+			break
+		}
+		i += n
+	}
+	if i == start {
+		return false // not letters: 微信, 扣扣
+	}
+	if start > 0 {
+		p, _ := utf8.DecodeLastRuneInString(text[:start])
+		pf := lexicon.FoldRune(p)
+		if isASCIILetter(pf) || isASCIIDigit(pf) {
+			return true
+		}
+		if pf == '/' || pf == '-' {
+			if q, _ := utf8.DecodeLastRuneInString(text[:start-len(string(p))]); isASCIIDigit(lexicon.FoldRune(q)) || isASCIILetter(lexicon.FoldRune(q)) {
+				return true
+			}
+		}
+	}
+	if r, n := utf8.DecodeRuneInString(text[i:]); i < len(text) && lexicon.FoldRune(r) == '-' {
+		i += n
+	}
+	digits := 0
+	for i < len(text) && digits <= 4 {
+		step()
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isASCIIDigit(lexicon.FoldRune(r)) {
+			break
+		}
+		digits++
+		i += n
+	}
+	if digits < 2 || digits > 4 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	f := lexicon.FoldRune(r)
+	return i == len(text) || !(isASCIIDigit(f) || f == '_')
+}
+
+// detectNumbers finds phone, landline, hotline, ID-card and bank-card numbers.
 func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 	var run digitRun
 	var buf [32]byte
@@ -86,8 +204,26 @@ func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 		inRun, pendingSep = false, false
 	}
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		step()
+		r, n := decodeRune(text, i)
 		d, ok := digitValue(r)
+		alike := false
+		if !ok {
+			// A look-alike letter joins a run only next to a digit or
+			// another look-alike, never after a letter or a separator.
+			if d, alike = lookAlike(r); alike {
+				if inRun {
+					alike = !pendingSep
+				} else {
+					alike = !letterBefore(text, i) && alikeNext(text, i+n)
+				}
+				ok = alike
+			}
+		}
+		han := ok && !alike && r >= utf8.RuneSelf && lexicon.FoldRune(r) == r
+		if ok && inRun && pendingSep && han != run.lastHan {
+			flush() // 王五 13800138000: a name's numeral, then a number
+		}
 		switch {
 		case ok:
 			if !inRun {
@@ -102,9 +238,12 @@ func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 			} else {
 				run.digits = run.digits[:cap(run.digits)] // too long for any number we check
 			}
-			if r >= utf8.RuneSelf && lexicon.FoldRune(r) == r {
+			if alike {
+				run.alike++
+			} else if han {
 				run.han++
 			}
+			run.lastHan = han
 			run.end = i + n
 		case inRun && !pendingSep && isSeparator(r):
 			pendingSep = true
@@ -121,8 +260,28 @@ func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 	return found
 }
 
+// alikeNext reports whether the rune at text[i:] is a digit or a look-alike letter.
+func alikeNext(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if _, ok := digitValue(r); ok && r < utf8.RuneSelf {
+		return true
+	}
+	_, ok := lookAlike(r)
+	return ok && i < len(text)
+}
+
+// letterBefore reports whether a Latin letter stands right before i.
+func letterBefore(text string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isASCIILetter(lexicon.FoldRune(r))
+}
+
 // classify decides what a digit run is, if anything. Runs that are none of
-// these (order and tracking numbers, prices, dates) are left alone.
+// these (order and tracking numbers, prices, dates) are left alone, and so
+// are identifiers (see [identifier]).
 func (c *Checker) classify(text string, run *digitRun, found []Violation) []Violation {
 	ds := run.digits
 	n := len(ds)
@@ -132,6 +291,12 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	if run.han > 0 && n < 11 {
 		return found
 	}
+	if run.alike > 0 && (run.han > 0 || run.alike > 4 || n != 11) {
+		return found // look-alike letters count only inside a mobile number
+	}
+	if n < 10 {
+		return found
+	}
 	run.grouped4 = len(run.sepAfter) > 0
 	for k, s := range run.sepAfter {
 		if s != 4*(k+1) {
@@ -139,7 +304,7 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 		}
 	}
 	add := func(cat Category, sev Severity, term string) {
-		if c.enabled[cat] {
+		if c.enabled[cat] && !identifier(text, run.start, run.end) {
 			v := Violation{Category: cat, Severity: sev, Start: run.start, End: run.end, Term: term, Source: "detector"}
 			if cat == Privacy { // the buyer's data: mask it; an agent's own contact has no rewrite
 				v.Rewrite = mask(text[run.start:run.end])
@@ -147,15 +312,25 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 			found = append(found, v)
 		}
 	}
+	// contact is a phone number: the buyer's or a third party's is privacy,
+	// any other (the agent's, the shop's, a return contact) off_platform.
+	contact := func(sev Severity, term string) {
+		if ownerBefore(text, run.start, 12) == ownerBuyer {
+			add(Privacy, Serious, term)
+		} else {
+			add(OffPlatform, sev, term)
+		}
+	}
 	switch {
 	case n == 11 && ds[0] == 1 && ds[1] >= 3 || n == 13 && ds[0] == 8 && ds[1] == 6 && ds[2] == 1 && ds[3] >= 3:
-		if buyerContext(text, run.start) {
-			add(Privacy, Serious, "mobile number")
-		} else {
-			add(OffPlatform, Serious, "mobile number")
-		}
+		contact(Serious, "mobile number")
+	case run.alike > 0:
+	case n == 10 && (ds[0] == 4 || ds[0] == 8) && ds[1] == 0 && ds[2] == 0:
+		// 400/800 service hotlines are public, but still a channel off the
+		// platform's messages: flagged at the lowest severity.
+		add(OffPlatform, Warning, "service hotline")
 	case n >= 10 && n <= 12 && ds[0] == 0 && ds[1] != 0 && len(run.sepAfter) > 0 && (run.sepAfter[0] == 3 || run.sepAfter[0] == 4):
-		add(OffPlatform, Serious, "landline number")
+		contact(Serious, "landline number")
 	case n == 18 && validID(ds):
 		add(Privacy, Serious, "ID card number")
 	case n >= 16 && n <= 19 && luhn(ds) && (run.grouped4 || bankContext(text, run.start)):
@@ -164,17 +339,60 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	return found
 }
 
-// buyerContext reports whether the words just before pos speak of the buyer's
-// own data (您的手机号, 收货人电话): then a phone number is personal data, not
-// the agent's contact.
-func buyerContext(text string, pos int) bool {
-	before := lastRunes(text, pos, 10)
-	for _, w := range []string{"您的", "你的", "收货人", "收件人", "买家", "客户", "顾客", "您预留", "您登记"} {
-		if strings.Contains(before, w) {
+// identifier reports whether the digits at text[start:end] belong to an
+// identifier rather than a personal number: glued to Latin letters
+// (SN13912345678, CN2024A13812345678, JDX013912345678; but not after a
+// contact keyword such as vx13812345678 or tel-…), or written right after a
+// word that names an identifier (单号, 订单号, 运单号, 快递单号, SN, 型号,
+// 序列号, 编号, 机身号, IMEI, 条码).
+func identifier(text string, start, end int) bool {
+	if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && isASCIILetter(lexicon.FoldRune(r)) {
+		return true
+	}
+	i := start
+	if r, n := utf8.DecodeLastRuneInString(text[:i]); i > 0 && (r == '-' || r == '_' || r == '－') {
+		i -= n
+	}
+	j := i
+	for k := 0; j > 0; k++ {
+		step()
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		f := lexicon.FoldRune(r)
+		if !isASCIILetter(f) && !isASCIIDigit(f) {
+			break
+		}
+		if k == 8 {
+			return true // a long code: glued whatever its letters
+		}
+		j -= n
+	}
+	if j < i {
+		switch strings.ToLower(lexicon.Fold(text[j:i])) {
+		case "v", "vx", "wx", "qq", "tel", "phone", "mobile", "wechat", "weixin", "dh", "sj":
+			return false
+		}
+		return true
+	}
+	for k := 0; k < 3 && j > 0; k++ { // separators between the word and the number
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		f := lexicon.FoldRune(r)
+		if f != ':' && f != ' ' && r != '是' && r != '为' && r != '\u3000' && f != '#' {
+			break
+		}
+		j -= n
+	}
+	for _, w := range identifierWords {
+		if _, ok := foldedSuffix(text, j, w); ok {
 			return true
 		}
 	}
 	return false
+}
+
+// identifierWords name identifiers whose digits are never a phone number.
+var identifierWords = []string{
+	"单号", "订单号", "编号", "序列号", "型号", "机身号", "串号", "条码", "条形码", "批号", "货号", "款号",
+	"sn", "imei", "工单", "运单", "快递单", "发票号", "税号", "物流号",
 }
 
 func bankContext(text string, pos int) bool {
@@ -332,6 +550,10 @@ func (c *Checker) detectURLs(text string, found []Violation) []Violation {
 			j++
 		}
 		tok := strings.TrimRight(text[i:j], ".,;:!?)'")
+		if strings.IndexByte(tok, '@') > 0 && !strings.Contains(tok, "//") {
+			i = j // an e-mail address: detectHandles judges it
+			continue
+		}
 		if c.looksLikeURL(tok) {
 			found = append(found, Violation{Category: OffPlatform, Severity: Minor, Start: i, End: i + len(tok), Term: "link", Source: "detector"})
 		}

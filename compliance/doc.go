@@ -26,16 +26,39 @@
 // 企鹅 12345678 is a QQ number, 企鹅玩偶 a toy). Matching folds Traditional,
 // full-width and case and sees through inserted noise; see package lexicon.
 //
-// Detectors find what word lists cannot: mainland mobile numbers (with
-// spaces, dashes, full-width digits or Chinese numerals such as 一三八…幺),
-// landlines with an area code and separator, WeChat/QQ handles after a
-// handle keyword (the keyword's span is extended over them), links outside
-// the platform's own domains, ID-card numbers (GB 11643-1999 check
-// character and birth date) and bank-card numbers (Luhn, and card context or
-// 4-digit grouping). Order and tracking numbers pass: a run of digits is
-// flagged only when it validates as one of these. A phone number after 您的,
-// 收货人… is the buyer's data (privacy); otherwise it is the agent's contact
-// (off_platform).
+// Detectors find what word lists cannot:
+//   - mainland mobile numbers (with spaces, dashes, full-width digits,
+//     Chinese numerals such as 一三八…幺, or look-alike letters inside the
+//     run: l38OOl23456), landlines with an area code and separator, and
+//     400/800 service hotlines (off_platform at warning: a public line, but
+//     still a channel off the platform's messages);
+//   - ID-card numbers (GB 11643-1999 check character and birth date) and
+//     bank-card numbers (Luhn, and card context or 4-digit grouping);
+//   - chat handles after a contact keyword (vx：abc_123, 微信号：…, V：…,
+//     加我 lily_88, 加威❤：…, QQ：12345678, 企鹅 88776655, 加扣：叁捌柒…)
+//     and e-mail addresses;
+//   - Chinese postal addresses: a chain of parts (省, 市, 区/县, 街道/镇/村,
+//     路/街/巷/弄, 小区/花园/大厦, 12号, 3栋, 2单元, 801室) with a named part
+//     and a house-level part and at least three parts, so 北京东路,
+//     南京东路123号 and 发货地：广东 are not addresses;
+//   - links outside the platform's own domains.
+//
+// Identifiers are never read as phone numbers: digits glued to letters
+// (SN13912345678, CN2024A13812345678, SF1234567890123) or written after 单号,
+// 订单号, 运单号, 序列号, 型号, 编号, IMEI, 条码…; Latin letters in a model code
+// (WX-2000, KFR-35GW/WX-3020) are not WeChat. Order and tracking numbers
+// pass: a run of digits is flagged only when it validates as one of these.
+//
+// Whose data it is decides the category, from the words before it in the
+// same sentence (the nearer wins): the buyer's or a third party's (您的,
+// 收货人, 买家, 他, 邻居, 那位顾客…) is privacy, with a masked rewrite
+// (159****1111, zh****an@qq.com, 北京市****: an address keeps its province
+// and city); the agent's or the shop's own contact (我的, 加我, 打我,
+// 联系我们, 客服电话…) or one with no owner is off_platform. A shop's own
+// address (退货地址, 寄回, 请寄到, 仓库, 门店, 我们厂…, or 售后仓 right
+// after it) is allowed; the phone number given with it is still
+// off_platform, as JD's and Taobao's rules forbid external contact details
+// in chat whatever their purpose.
 //
 // # Platforms
 //
