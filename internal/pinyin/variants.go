@@ -1,0 +1,266 @@
+package pinyin
+
+import (
+	"container/heap"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Defaults of an [Expander].
+const (
+	// DefaultLimit is the number of variants, the term included, an
+	// Expander with no Limit returns at most.
+	DefaultLimit = 32
+	// DefaultHomophones is the number of homophones per character and
+	// reading an Expander with no Homophones considers.
+	DefaultHomophones = 8
+	// examineFactor bounds the candidates Expand looks at to examineFactor
+	// times the limit, whatever Keep rejects.
+	examineFactor = 16
+)
+
+// ErrReadings reports readings given to an [Expander] that do not fit its
+// term.
+var ErrReadings = errors.New("pinyin: readings do not fit the term")
+
+// An Expander turns a term into its sound-alike variants. Each Han character
+// of the table may be replaced by its pinyin syllable or by a common
+// homophone; other runes stay as they are. The zero value uses the defaults.
+// An Expander is a plain value: copy it freely; it is safe for concurrent use
+// as long as Keep is.
+//
+// Variants come cheapest first, the cost of a variant being the sum over its
+// characters of the position of the choice in that character's list: the
+// character itself (0), the syllable of each common reading (1, 2…), then
+// the homophones of each reading, most frequent first. So for 微信 the order
+// starts 微信, wei信, 微xin, weixin, 为信, 微心… and the term itself is always
+// first. Syllables are written without separators (weixin, not wei xin);
+// matching "wei xin" is the matcher's business (spaces are noise to it).
+//
+// There is no combinatorial blow-up: Expand examines at most 16×Limit
+// candidates, each at a cost proportional to the term's length, and returns
+// at most Limit.
+type Expander struct {
+	// Limit is the most variants returned, the term included; 0 means
+	// DefaultLimit. Negative values count as 1 (the term alone).
+	Limit int
+	// Homophones is the most homophones considered per character and
+	// reading, most frequent first; 0 means DefaultHomophones, negative
+	// means none (pinyin spellings only).
+	Homophones int
+	// Readings, if not nil, gives one toneless syllable per Han character of
+	// the term, in order, for terms whose characters are read otherwise than
+	// the table's customary reading (长城: "chang", "cheng"). An empty
+	// string keeps the table's common readings for that character. A
+	// reading may be given for a character outside the table. The syllables
+	// must pass IsSyllable.
+	Readings []string
+	// Keep, if not nil, filters variants: one it rejects is left out and
+	// does not count against Limit. Use it to drop sound-alikes that are
+	// words of their own (微信 → 威信 "prestige", 维新 "reform"). The term
+	// itself is never passed to Keep.
+	Keep func(variant string) bool
+}
+
+// Variants returns the sound-alike variants of term with the default
+// Expander settings and the given limit (0 for DefaultLimit): the term
+// first, then its pinyin and homophone spellings, cheapest first.
+//
+//	Variants("微信", 6) // [微信 wei信 微xin weixin 为信 微心]
+func Variants(term string, limit int) []string {
+	v, _ := Expander{Limit: limit}.Expand(term) // no Readings: no error
+	return v
+}
+
+// Expand returns the variants of term, the term first. It fails only on
+// Readings that do not fit the term: a count different from the number of
+// Han characters in it, or a string that is not a syllable ([ErrReadings]).
+// A term with no character of the table yields just itself.
+func (e Expander) Expand(term string) ([]string, error) {
+	limit := e.Limit
+	switch {
+	case limit == 0:
+		limit = DefaultLimit
+	case limit < 0:
+		limit = 1
+	}
+	homs := e.Homophones
+	switch {
+	case homs == 0:
+		homs = DefaultHomophones
+	case homs < 0:
+		homs = 0
+	}
+	t := load()
+
+	// Each position is one rune of the term with its options; the first
+	// option is the rune itself.
+	var positions []position
+	han := 0
+	for _, r := range term {
+		p := position{opts: []string{string(r)}, cost: []int{0}}
+		if isHan(r) {
+			var sylls []uint16
+			if e.Readings != nil {
+				if han >= len(e.Readings) {
+					return nil, fmt.Errorf("%w: %d readings for more Han characters in %q", ErrReadings, len(e.Readings), term)
+				}
+				if s := e.Readings[han]; s != "" {
+					i, ok := t.syllableIndex(s)
+					if !ok {
+						return nil, fmt.Errorf("%w: %q is not a toneless syllable", ErrReadings, s)
+					}
+					sylls = []uint16{uint16(i)}
+				}
+			}
+			han++
+			if sylls == nil {
+				if info, ok := t.chars[r]; ok {
+					sylls = t.readings[info.off : info.off+uint32(info.nCommon)]
+				}
+			}
+			p = t.options(p, r, sylls, homs)
+		}
+		positions = append(positions, p)
+	}
+	if e.Readings != nil && han != len(e.Readings) {
+		return nil, fmt.Errorf("%w: %d readings for %d Han characters in %q", ErrReadings, len(e.Readings), han, term)
+	}
+	return enumerate(positions, limit, e.Keep), nil
+}
+
+// options appends to p (which holds r itself at cost 0) the syllables, at
+// costs 1, 2…, then the homophones of each syllable, one more than their
+// index, so that a pinyin spelling stays cheaper than a homophone: weixin
+// (1+1) comes before 为信 (3+0).
+func (t *table) options(p position, r rune, sylls []uint16, homs int) position {
+	for _, s := range sylls {
+		p = p.add(t.syllables[s], len(p.opts))
+	}
+	for _, s := range sylls {
+		n := 0
+		for _, h := range t.homophones[s] {
+			if n == homs {
+				break
+			}
+			if h == r {
+				continue
+			}
+			n++
+			p = p.add(string(h), len(p.opts)+1)
+		}
+	}
+	return p
+}
+
+// A position is one rune of the term with the ways to write it and their
+// costs, cheapest (the rune itself, cost 0) first, costs non-decreasing.
+type position struct {
+	opts []string
+	cost []int
+}
+
+// add appends s at cost c unless it is already there.
+func (p position) add(s string, c int) position {
+	for _, x := range p.opts {
+		if x == s {
+			return p
+		}
+	}
+	p.opts = append(p.opts, s)
+	p.cost = append(p.cost, c)
+	return p
+}
+
+// isHan reports whether r is in one of the CJK unified ideograph blocks,
+// where every character of the table lies.
+func isHan(r rune) bool {
+	return r >= 0x3400 && r <= 0x4DBF || r >= 0x4E00 && r <= 0x9FFF || r >= 0x20000 && r <= 0x323AF
+}
+
+// A state is one combination of choices, kept as a change of its parent so
+// that making a child costs O(1): the choices of a state are those of its
+// ancestors, with choice[pos] = val for the latest change of each position.
+// Each combination is made exactly once: its parent is the combination with
+// its last non-zero choice lowered by one (or, from 1, set to 0 and the
+// position before becoming the last changed), so children only change the
+// last changed position or a later one.
+type state struct {
+	cost   int
+	parent *state
+	pos    int // position changed from the parent; -1 for the root
+	val    int // its new choice
+}
+
+type stateHeap []*state
+
+func (h stateHeap) Len() int { return len(h) }
+func (h stateHeap) Less(i, j int) bool {
+	if h[i].cost != h[j].cost {
+		return h[i].cost < h[j].cost
+	}
+	// Same cost: changes further left first, so wei信 comes before 微xin.
+	return h[i].pos < h[j].pos
+}
+func (h stateHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *stateHeap) Push(x any)   { *h = append(*h, x.(*state)) }
+func (h *stateHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// enumerate returns up to limit combinations of the positions' options,
+// cheapest first, the all-zero combination (the term) first and always.
+func enumerate(positions []position, limit int, keep func(string) bool) []string {
+	out := make([]string, 0, min(limit, 64))
+	choice := make([]int, len(positions))
+	seen := make(map[string]struct{}, min(limit, 64))
+	var b strings.Builder
+	render := func(s *state) string {
+		for i := range choice {
+			choice[i] = -1
+		}
+		for p := s; p != nil && p.pos >= 0; p = p.parent {
+			if choice[p.pos] < 0 {
+				choice[p.pos] = p.val
+			}
+		}
+		b.Reset()
+		for i, p := range positions {
+			b.WriteString(p.opts[max(choice[i], 0)])
+		}
+		return b.String()
+	}
+	h := &stateHeap{{pos: -1}}
+	for examined := 0; h.Len() > 0 && len(out) < limit && examined < examineFactor*limit; examined++ {
+		s := heap.Pop(h).(*state)
+		v := render(s)
+		// Different choices can spell the same string (xi+ao, xia+o).
+		if _, dup := seen[v]; !dup {
+			seen[v] = struct{}{}
+			if s.pos < 0 || keep == nil || keep(v) {
+				out = append(out, v)
+			}
+		}
+		// Children: raise the last changed position again, or set a later
+		// position from 0 to 1.
+		first := s.pos + 1
+		if s.pos >= 0 {
+			if p := positions[s.pos]; s.val+1 < len(p.opts) {
+				c := s.cost - p.cost[s.val] + p.cost[s.val+1]
+				heap.Push(h, &state{cost: c, parent: s, pos: s.pos, val: s.val + 1})
+			}
+		} else {
+			first = 0
+		}
+		for p := first; p < len(positions); p++ {
+			if len(positions[p].opts) > 1 {
+				heap.Push(h, &state{cost: s.cost + positions[p].cost[1], parent: s, pos: p, val: 1})
+			}
+		}
+	}
+	return out
+}
