@@ -28,6 +28,7 @@ type table struct {
 	chars      map[rune]charInfo // every character of charData
 	readings   []uint16          // syllable indexes, per character
 	homophones map[uint16][]rune // common characters by common reading, by rank
+	unknown    int               // readings not in syllables: 0 unless charData is corrupt
 }
 
 var (
@@ -67,6 +68,8 @@ func parse(sylls, chars string, common int) *table {
 			if !rare {
 				info.nCommon++
 			}
+		} else {
+			t.unknown++
 		}
 		start = -1
 	}

@@ -85,6 +85,16 @@ func (e Expander) Expand(term string) ([]string, error) {
 	case limit < 0:
 		limit = 1
 	}
+	positions, err := e.positions(term)
+	if err != nil {
+		return nil, err
+	}
+	out, _ := enumerate(positions, limit, e.Keep)
+	return out, nil
+}
+
+// positions splits term into positions with their options.
+func (e Expander) positions(term string) ([]position, error) {
 	homs := e.Homophones
 	switch {
 	case homs == 0:
@@ -127,7 +137,7 @@ func (e Expander) Expand(term string) ([]string, error) {
 	if e.Readings != nil && han != len(e.Readings) {
 		return nil, fmt.Errorf("%w: %d readings for %d Han characters in %q", ErrReadings, len(e.Readings), han, term)
 	}
-	return enumerate(positions, limit, e.Keep), nil
+	return positions, nil
 }
 
 // options appends to p (which holds r itself at cost 0) the syllables, at
@@ -179,17 +189,23 @@ func isHan(r rune) bool {
 	return r >= 0x3400 && r <= 0x4DBF || r >= 0x4E00 && r <= 0x9FFF || r >= 0x20000 && r <= 0x323AF
 }
 
-// A state is one combination of choices, kept as a change of its parent so
-// that making a child costs O(1): the choices of a state are those of its
-// ancestors, with choice[pos] = val for the latest change of each position.
-// Each combination is made exactly once: its parent is the combination with
-// its last non-zero choice lowered by one (or, from 1, set to 0 and the
-// position before becoming the last changed), so children only change the
-// last changed position or a later one.
+// A state is one combination of choices, one per position that has more
+// than one option (a "slot"), kept as a change of its parent so that making
+// a child costs O(1): the choices of a state are those of its ancestors, the
+// latest change of a slot winning, and 0 for a slot never changed.
+//
+// Each combination is made exactly once, from a unique parent. Let j be the
+// last slot with a non-zero choice k. If k > 1 the parent lowers it to k-1;
+// if k = 1 and slot j-1 has choice 0 the parent has the 1 at j-1 instead;
+// otherwise the parent has 0 at j. So a state has at most three children:
+// raise slot j by one, shift a 1 at j to j+1, or extend by a 1 at j+1. The
+// second option of every slot is a syllable at cost 1 (see options), so a
+// shift keeps the cost and no child is cheaper than its parent: popping
+// states from a heap by cost yields combinations cheapest first.
 type state struct {
 	cost   int
 	parent *state
-	pos    int // position changed from the parent; -1 for the root
+	slot   int // slot changed from the parent; -1 for the root
 	val    int // its new choice
 }
 
@@ -201,7 +217,7 @@ func (h stateHeap) Less(i, j int) bool {
 		return h[i].cost < h[j].cost
 	}
 	// Same cost: changes further left first, so wei信 comes before 微xin.
-	return h[i].pos < h[j].pos
+	return h[i].slot < h[j].slot
 }
 func (h stateHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
 func (h *stateHeap) Push(x any)   { *h = append(*h, x.(*state)) }
@@ -212,55 +228,69 @@ func (h *stateHeap) Pop() any {
 	return x
 }
 
+// work counts what enumerate did, for the tests that bound it.
+type work struct{ examined, pushed, rendered int }
+
 // enumerate returns up to limit combinations of the positions' options,
-// cheapest first, the all-zero combination (the term) first and always.
-func enumerate(positions []position, limit int, keep func(string) bool) []string {
+// cheapest first, the term itself (every choice 0) first and always. It
+// examines at most examineFactor×limit combinations and makes at most three
+// states per combination examined; rendering one costs O(len(positions)).
+func enumerate(positions []position, limit int, keep func(string) bool) ([]string, work) {
+	var w work
+	var slots []int // positions with more than one option
+	for i, p := range positions {
+		if len(p.opts) > 1 {
+			slots = append(slots, i)
+		}
+	}
 	out := make([]string, 0, min(limit, 64))
-	choice := make([]int, len(positions))
 	seen := make(map[string]struct{}, min(limit, 64))
+	choice := make([]int, len(positions))
+	stamp := make([]int, len(slots)) // stamp[slot] == w.examined+1: choice set
 	var b strings.Builder
 	render := func(s *state) string {
-		for i := range choice {
-			choice[i] = -1
-		}
-		for p := s; p != nil && p.pos >= 0; p = p.parent {
-			if choice[p.pos] < 0 {
-				choice[p.pos] = p.val
+		clear(choice)
+		for p := s; p != nil && p.slot >= 0; p = p.parent {
+			w.rendered++
+			if stamp[p.slot] != w.examined+1 {
+				stamp[p.slot] = w.examined + 1
+				choice[slots[p.slot]] = p.val
 			}
 		}
 		b.Reset()
 		for i, p := range positions {
-			b.WriteString(p.opts[max(choice[i], 0)])
+			b.WriteString(p.opts[choice[i]])
 		}
 		return b.String()
 	}
-	h := &stateHeap{{pos: -1}}
-	for examined := 0; h.Len() > 0 && len(out) < limit && examined < examineFactor*limit; examined++ {
+	push := func(h *stateHeap, s *state) {
+		heap.Push(h, s)
+		w.pushed++
+	}
+	h := &stateHeap{{slot: -1}}
+	for ; h.Len() > 0 && len(out) < limit && w.examined < examineFactor*limit; w.examined++ {
 		s := heap.Pop(h).(*state)
 		v := render(s)
 		// Different choices can spell the same string (xi+ao, xia+o).
 		if _, dup := seen[v]; !dup {
 			seen[v] = struct{}{}
-			if s.pos < 0 || keep == nil || keep(v) {
+			if s.slot < 0 || keep == nil || keep(v) {
 				out = append(out, v)
 			}
 		}
-		// Children: raise the last changed position again, or set a later
-		// position from 0 to 1.
-		first := s.pos + 1
-		if s.pos >= 0 {
-			if p := positions[s.pos]; s.val+1 < len(p.opts) {
-				c := s.cost - p.cost[s.val] + p.cost[s.val+1]
-				heap.Push(h, &state{cost: c, parent: s, pos: s.pos, val: s.val + 1})
+		j := s.slot
+		if j >= 0 {
+			if p := positions[slots[j]]; s.val+1 < len(p.opts) { // raise
+				push(h, &state{cost: s.cost - p.cost[s.val] + p.cost[s.val+1], parent: s, slot: j, val: s.val + 1})
 			}
-		} else {
-			first = 0
 		}
-		for p := first; p < len(positions); p++ {
-			if len(positions[p].opts) > 1 {
-				heap.Push(h, &state{cost: s.cost + positions[p].cost[1], parent: s, pos: p, val: 1})
+		if j+1 < len(slots) {
+			next := positions[slots[j+1]].cost[1]
+			if j >= 0 && s.val == 1 { // shift
+				push(h, &state{cost: s.cost - positions[slots[j]].cost[1] + next, parent: s.parent, slot: j + 1, val: 1})
 			}
+			push(h, &state{cost: s.cost + next, parent: s, slot: j + 1, val: 1}) // extend
 		}
 	}
-	return out
+	return out, w
 }
