@@ -24,6 +24,9 @@
 //     count is at least 5% of the character's total (长 zhang and
 //     chang, 行 xing and hang; not 了 liao). The others are rare: Readings
 //     returns them, homophone lists ignore them.
+//   - Tones: after each reading, every tone (1–4, 5 for neutral) with which
+//     kMandarin, kHanyuPinlu or kTGHZ2013 gives that toneless reading; they
+//     rank same-tone homophones first.
 //   - Order of characters: by frequency, the sum of the counts of the words of
 //     ../segdict/words.txt (gse's dictionary) that contain the character, ties
 //     by kTGH index. Level 1 first, then levels 2 and 3.
@@ -101,6 +104,7 @@ func main() {
 		index          int
 		freq           int64
 		common, others []string
+		tones          map[string]int // toneless reading → bit t-1 for tone t
 	}
 	var entries []entry
 	for r, idx := range tgh {
@@ -110,7 +114,8 @@ func main() {
 			log.Fatalf("U+%04X %c: in kTGH without kMandarin", r, r)
 		}
 		first := toneless(r, strings.Fields(mandarin)[0])
-		e := entry{r: r, index: idx, freq: freq[r], common: []string{first}}
+		e := entry{r: r, index: idx, freq: freq[r], common: []string{first}, tones: map[string]int{}}
+		e.tones[first] |= 1 << (tone(r, strings.Fields(mandarin)[0]) - 1)
 		seen := map[string]bool{first: true}
 		// kHanyuPinlu: "xíng(2943) háng(218)".
 		type counted struct {
@@ -128,6 +133,7 @@ func main() {
 			total += c
 			// The same toneless reading may appear with two tones.
 			t := toneless(r, s)
+			e.tones[t] |= 1 << (tone(r, s) - 1)
 			merged := false
 			for i := range pinlu {
 				if pinlu[i].s == t {
@@ -153,6 +159,7 @@ func main() {
 		}
 		for _, s := range fieldReadings("kTGHZ2013", f["kTGHZ2013"]) {
 			t := toneless(r, s)
+			e.tones[t] |= 1 << (tone(r, s) - 1)
 			if !seen[t] {
 				seen[t] = true
 				e.others = append(e.others, t)
@@ -181,9 +188,9 @@ func main() {
 			data.WriteString("\" +\n\t\"")
 		}
 		data.WriteRune(e.r)
-		data.WriteString(strings.Join(e.common, ","))
+		data.WriteString(withTones(e.common, e.tones))
 		if len(e.others) > 0 {
-			data.WriteString(";" + strings.Join(e.others, ","))
+			data.WriteString(";" + withTones(e.others, e.tones))
 		}
 	}
 	if common != commonLevel {
@@ -229,7 +236,9 @@ const syllableData = "%s"
 
 // charData lists the characters of the 通用规范汉字表, level 1 first, each part
 // by frequency. Each character is followed by its common readings, separated
-// by commas, then, after a semicolon, by its rare readings.
+// by commas, then, after a semicolon, by its rare readings. Each reading is
+// followed by the tones (1 to 4, 5 for neutral) the character is read with in
+// any of the three fields.
 const charData = "%s"
 `, version, len(entries), common, len(syllList), version, common, sylData.String(), data.String())
 	src, err := format.Source(buf.Bytes())
@@ -316,6 +325,40 @@ func fieldReadings(key, v string) []string {
 		}
 	}
 	return out
+}
+
+// withTones joins readings with commas, each followed by the digits of its
+// tones: "xing2,hang2".
+func withTones(readings []string, tones map[string]int) string {
+	var b strings.Builder
+	for i, s := range readings {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s)
+		for t := 1; t <= 5; t++ {
+			if tones[s]&(1<<(t-1)) != 0 {
+				b.WriteByte(byte('0' + t))
+			}
+		}
+	}
+	return b.String()
+}
+
+// tone returns the tone of a toned reading: 1 to 4 by its mark (ā á ǎ à),
+// 5 for none (the neutral tone).
+func tone(r rune, s string) int {
+	t := 5
+	for _, c := range norm.NFD.String(s) {
+		n := strings.IndexRune("\u0304\u0301\u030C\u0300", c)
+		if n >= 0 {
+			if t != 5 {
+				log.Fatalf("U+%04X: two tone marks in %q", r, s)
+			}
+			t = n/2 + 1 // each mark is two bytes in UTF-8
+		}
+	}
+	return t
 }
 
 // toneless drops tone marks and writes ü as v and ê as e.

@@ -24,11 +24,34 @@ type charInfo struct {
 }
 
 type table struct {
-	syllables  []string          // sorted
-	chars      map[rune]charInfo // every character of charData
-	readings   []uint16          // syllable indexes, per character
-	homophones map[uint16][]rune // common characters by common reading, by rank
-	unknown    int               // readings not in syllables: 0 unless charData is corrupt
+	syllables  []string               // sorted
+	chars      map[rune]charInfo      // every character of charData
+	readings   []uint16               // syllable indexes, per character
+	tones      []toneSet              // the tones of each reading, parallel to readings
+	homophones map[uint16][]homophone // common characters by common reading, by rank
+	unknown    int                    // readings not in syllables: 0 unless charData is corrupt
+}
+
+// A toneSet has bit t-1 set for tone t (1 to 4, 5 for the neutral tone).
+type toneSet uint8
+
+// matches reports whether two sets share a full tone; a neutral tone counts
+// only when a set has nothing else (Pinlu counts many unstressed 是 shi).
+func (a toneSet) matches(b toneSet) bool {
+	return a.full()&b.full() != 0
+}
+
+func (a toneSet) full() toneSet {
+	if a&0xF != 0 {
+		return a & 0xF
+	}
+	return a
+}
+
+// A homophone is a common character read with a syllable, in these tones.
+type homophone struct {
+	r     rune
+	tones toneSet
 }
 
 var (
@@ -49,21 +72,28 @@ func parse(sylls, chars string, common int) *table {
 		syllables:  strings.Fields(sylls),
 		chars:      make(map[rune]charInfo, 8192),
 		readings:   make([]uint16, 0, 10240),
-		homophones: make(map[uint16][]rune, 512),
+		tones:      make([]toneSet, 0, 10240),
+		homophones: make(map[uint16][]homophone, 512),
 	}
 	var (
 		cur   rune = -1
 		info  charInfo
 		rank  int32
-		start int // start of the current syllable in chars, or -1
+		start = -1 // start of the current syllable in chars, or -1
+		end   = -1 // end of its letters, or -1 before its first tone digit
+		tones toneSet
 		rare  bool
 	)
-	flushSyllable := func(end int) {
+	flushSyllable := func(i int) {
 		if start < 0 {
 			return
 		}
-		if i, ok := t.syllableIndex(chars[start:end]); ok {
-			t.readings = append(t.readings, uint16(i))
+		if end < 0 {
+			end = i
+		}
+		if s, ok := t.syllableIndex(chars[start:end]); ok {
+			t.readings = append(t.readings, uint16(s))
+			t.tones = append(t.tones, tones)
 			info.n++
 			if !rare {
 				info.nCommon++
@@ -71,7 +101,7 @@ func parse(sylls, chars string, common int) *table {
 		} else {
 			t.unknown++
 		}
-		start = -1
+		start, end, tones = -1, -1, 0
 	}
 	flushChar := func() {
 		if cur < 0 {
@@ -79,14 +109,14 @@ func parse(sylls, chars string, common int) *table {
 		}
 		t.chars[cur] = info
 		if info.isCommon {
-			for _, s := range t.readings[info.off : info.off+uint32(info.nCommon)] {
+			for k := info.off; k < info.off+uint32(info.nCommon); k++ {
+				s := t.readings[k]
 				if len(t.homophones[s]) < MaxHomophones {
-					t.homophones[s] = append(t.homophones[s], cur)
+					t.homophones[s] = append(t.homophones[s], homophone{cur, t.tones[k]})
 				}
 			}
 		}
 	}
-	start = -1
 	for i, r := range chars {
 		switch {
 		case r >= utf8.RuneSelf:
@@ -101,6 +131,11 @@ func parse(sylls, chars string, common int) *table {
 		case r == ';':
 			flushSyllable(i)
 			rare = true
+		case r >= '1' && r <= '5':
+			if end < 0 {
+				end = i
+			}
+			tones |= 1 << (r - '1')
 		default:
 			if start < 0 {
 				start = i
@@ -169,7 +204,11 @@ func Homophones(syllable string) []rune {
 	if len(h) == 0 {
 		return nil
 	}
-	return append([]rune(nil), h...)
+	out := make([]rune, len(h))
+	for i, x := range h {
+		out[i] = x.r
+	}
+	return out
 }
 
 // IsSyllable reports whether s is a toneless Mandarin syllable as this

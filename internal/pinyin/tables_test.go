@@ -91,6 +91,23 @@ var plain = strings.NewReplacer(
 	"ḿ", "m", "m̀", "m", "ń", "n", "ň", "n", "ǹ", "n",
 )
 
+// toneOf returns the tone of a toned reading, 5 for the neutral tone.
+func toneOf(s string) int {
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("āēīōūǖ\u0304", r):
+			return 1
+		case strings.ContainsRune("áéíóúǘḿńế\u0301", r):
+			return 2
+		case strings.ContainsRune("ǎěǐǒǔǚň\u030C", r):
+			return 3
+		case strings.ContainsRune("àèìòùǜǹề\u0300", r):
+			return 4
+		}
+	}
+	return 5
+}
+
 func toneless(t *testing.T, s string) string {
 	out := strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
@@ -116,8 +133,8 @@ func located(v string) []string {
 
 // TestTableAgainstUnihan checks every entry of the generated table against
 // Unihan: the character set and levels (kTGH), every character's readings,
-// their order and which are common (kMandarin, kHanyuPinlu, kTGHZ2013), and
-// the syllable inventory.
+// their order, tones and which are common (kMandarin, kHanyuPinlu,
+// kTGHZ2013), and the syllable inventory.
 func TestTableAgainstUnihan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("decompressing Unihan takes seconds; run without -short to check the table against it")
@@ -144,7 +161,13 @@ func TestTableAgainstUnihan(t *testing.T) {
 	for r := range tab.chars {
 		// Readings: kMandarin first, then kHanyuPinlu by count, then
 		// kTGHZ2013 in order; common: kMandarin and Pinlu ≥ 5%.
-		first := toneless(t, strings.Fields(rd["kMandarin"][r])[0])
+		tones := map[string]toneSet{}
+		addTone := func(s string) string {
+			x := toneless(t, s)
+			tones[x] |= 1 << (toneOf(s) - 1)
+			return x
+		}
+		first := addTone(strings.Fields(rd["kMandarin"][r])[0])
 		want := []string{first}
 		common := []string{first}
 		counts := map[string]int{}
@@ -154,7 +177,7 @@ func TestTableAgainstUnihan(t *testing.T) {
 			s, n, _ := strings.Cut(strings.TrimSuffix(item, ")"), "(")
 			c, err := strconv.Atoi(n)
 			require.NoError(t, err)
-			s = toneless(t, s)
+			s = addTone(s)
 			if _, ok := counts[s]; !ok {
 				order = append(order, s)
 			}
@@ -171,12 +194,17 @@ func TestTableAgainstUnihan(t *testing.T) {
 			}
 		}
 		for _, s := range located(rd["kTGHZ2013"][r]) {
-			if s = toneless(t, s); !slices.Contains(want, s) {
+			if s = addTone(s); !slices.Contains(want, s) {
 				want = append(want, s)
 			}
 		}
 		require.Equal(t, want, Readings(r), "%c U+%04X", r, r)
 		require.Equal(t, common, CommonReadings(r), "%c U+%04X", r, r)
+		info := tab.chars[r]
+		for k := info.off; k < info.off+uint32(info.n); k++ {
+			s := tab.syllables[tab.readings[k]]
+			require.Equal(t, tones[s], tab.tones[k], "%c U+%04X %s: tones", r, r, s)
+		}
 	}
 
 	// Syllables: every toneless reading of the file.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Defaults of an [Expander].
@@ -103,62 +104,106 @@ func (e Expander) positions(term string) ([]position, error) {
 		homs = 0
 	}
 	t := load()
+	if e.Readings != nil {
+		han := 0
+		for _, r := range term {
+			if isHan(r) {
+				han++
+			}
+		}
+		if han != len(e.Readings) {
+			return nil, fmt.Errorf("%w: %d readings for %d Han characters in %q", ErrReadings, len(e.Readings), han, term)
+		}
+	}
 
 	// Each position is one rune of the term with its options; the first
 	// option is the rune itself.
 	var positions []position
 	han := 0
-	for _, r := range term {
-		p := position{opts: []string{string(r)}, cost: []int{0}}
+	for i, r := range term {
+		// The term's own bytes, so that the first variant is the term even
+		// if it is not valid UTF-8.
+		_, size := utf8.DecodeRuneInString(term[i:])
+		p := position{opts: []string{term[i : i+size]}, cost: []int{0}}
 		if isHan(r) {
-			var sylls []uint16
-			if e.Readings != nil {
-				if han >= len(e.Readings) {
-					return nil, fmt.Errorf("%w: %d readings for more Han characters in %q", ErrReadings, len(e.Readings), term)
+			var rs []reading
+			info, inTable := t.chars[r]
+			if e.Readings != nil && e.Readings[han] != "" {
+				rd, err := t.parseReading(e.Readings[han])
+				if err != nil {
+					return nil, err
 				}
-				if s := e.Readings[han]; s != "" {
-					i, ok := t.syllableIndex(s)
-					if !ok {
-						return nil, fmt.Errorf("%w: %q is not a toneless syllable", ErrReadings, s)
+				if rd.tones == 0 && inTable {
+					// No tone given: the character's own tones for it.
+					for k := info.off; k < info.off+uint32(info.n); k++ {
+						if t.readings[k] == rd.syllable {
+							rd.tones = t.tones[k]
+						}
 					}
-					sylls = []uint16{uint16(i)}
+				}
+				rs = []reading{rd}
+			} else if inTable {
+				for k := info.off; k < info.off+uint32(info.nCommon); k++ {
+					rs = append(rs, reading{t.readings[k], t.tones[k]})
 				}
 			}
 			han++
-			if sylls == nil {
-				if info, ok := t.chars[r]; ok {
-					sylls = t.readings[info.off : info.off+uint32(info.nCommon)]
-				}
-			}
-			p = t.options(p, r, sylls, homs)
+			p = t.options(p, r, rs, homs)
 		}
 		positions = append(positions, p)
-	}
-	if e.Readings != nil && han != len(e.Readings) {
-		return nil, fmt.Errorf("%w: %d readings for %d Han characters in %q", ErrReadings, len(e.Readings), han, term)
 	}
 	return positions, nil
 }
 
-// options appends to p (which holds r itself at cost 0) the syllables, at
-// costs 1, 2…, then the homophones of each syllable, one more than their
-// index, so that a pinyin spelling stays cheaper than a homophone: weixin
-// (1+1) comes before 为信 (3+0).
-func (t *table) options(p position, r rune, sylls []uint16, homs int) position {
-	for _, s := range sylls {
-		p = p.add(t.syllables[s], len(p.opts))
+// A reading is a syllable with the tones to prefer among its homophones
+// (none: no preference).
+type reading struct {
+	syllable uint16
+	tones    toneSet
+}
+
+// parseReading parses a syllable with an optional tone digit: "chang",
+// "chang2".
+func (t *table) parseReading(s string) (reading, error) {
+	var rd reading
+	syl := s
+	if n := len(s); n > 1 && s[n-1] >= '1' && s[n-1] <= '5' {
+		syl = s[:n-1]
+		rd.tones = 1 << (s[n-1] - '1')
 	}
-	for _, s := range sylls {
+	i, ok := t.syllableIndex(syl)
+	if !ok {
+		return rd, fmt.Errorf("%w: %q is not a toneless syllable with an optional tone digit", ErrReadings, s)
+	}
+	rd.syllable = uint16(i)
+	return rd, nil
+}
+
+// options appends to p (which holds r itself at cost 0) the syllable of each
+// reading, at costs 1, 2…, then the homophones of each reading: those that
+// share a tone with it first, each group most frequent first, at one more
+// than their index, so that a pinyin spelling stays cheaper than a
+// homophone: weixin (1+1) comes before 威信 (3+0).
+func (t *table) options(p position, r rune, rs []reading, homs int) position {
+	for _, rd := range rs {
+		p = p.add(t.syllables[rd.syllable], len(p.opts))
+	}
+	for _, rd := range rs {
 		n := 0
-		for _, h := range t.homophones[s] {
-			if n == homs {
-				break
+		for pass := 0; pass < 2; pass++ {
+			for _, h := range t.homophones[rd.syllable] {
+				if n == homs {
+					break
+				}
+				same := rd.tones == 0 || rd.tones.matches(h.tones)
+				if h.r == r || same != (pass == 0) {
+					continue
+				}
+				if c := string(h.r); !p.has(c) {
+					n++
+					p = p.add(c, len(p.opts)+1)
+				}
 			}
-			if h == r {
-				continue
-			}
-			n++
-			p = p.add(string(h), len(p.opts)+1)
 		}
 	}
 	return p
@@ -171,12 +216,20 @@ type position struct {
 	cost []int
 }
 
-// add appends s at cost c unless it is already there.
-func (p position) add(s string, c int) position {
+// has reports whether s is an option already.
+func (p position) has(s string) bool {
 	for _, x := range p.opts {
 		if x == s {
-			return p
+			return true
 		}
+	}
+	return false
+}
+
+// add appends s at cost c unless it is already there.
+func (p position) add(s string, c int) position {
+	if p.has(s) {
+		return p
 	}
 	p.opts = append(p.opts, s)
 	p.cost = append(p.cost, c)
