@@ -2,6 +2,7 @@ package pinyin
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -138,6 +139,7 @@ func TestVariants(t *testing.T) {
 		})
 	}
 	require.Len(t, Variants("微信", 0), DefaultLimit)
+	require.Len(t, Variants("微信", math.MaxInt), 100) // every combination, no overflow
 }
 
 func TestExpander(t *testing.T) {

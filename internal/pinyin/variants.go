@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -320,8 +321,12 @@ func enumerate(positions []position, limit int, keep func(string) bool) ([]strin
 		heap.Push(h, s)
 		w.pushed++
 	}
+	budget := math.MaxInt // examineFactor×limit, saturated
+	if limit <= math.MaxInt/examineFactor {
+		budget = examineFactor * limit
+	}
 	h := &stateHeap{{slot: -1}}
-	for ; h.Len() > 0 && len(out) < limit && w.examined < examineFactor*limit; w.examined++ {
+	for ; h.Len() > 0 && len(out) < limit && w.examined < budget; w.examined++ {
 		s := heap.Pop(h).(*state)
 		v := render(s)
 		// Different choices can spell the same string (xi+ao, xia+o).
