@@ -262,6 +262,9 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 	for i, e := range entries {
 		m.pats[i] = pattern{check: -1, entry: int32(i)}
 		if e.Pattern {
+			if e.Sounds {
+				return nil, entryErr(i, fmt.Errorf("%w: sounds applies to terms, not patterns", ErrBadPattern))
+			}
 			p, err := compilePattern(e.Term)
 			if err != nil {
 				return nil, entryErr(i, err)

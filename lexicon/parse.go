@@ -38,6 +38,7 @@ const maxLineLen = 1 << 20
 // the package documentation); a quoted term is always literal text. Attributes:
 //
 //	word            the term must stand as a word (also word=true, word=false)
+//	sounds          also match sound-alike spellings: homophones and pinyin (Entry.Sounds)
 //	except=a,b,...  contexts in which the term is not a match
 //	category=...    carried for the caller in Rule.Attrs
 //	severity=...    carried for the caller
@@ -111,6 +112,10 @@ func Parse(name string, r io.Reader) ([]Rule, error) {
 		}
 		key := "/" + e.Term
 		if e.Pattern {
+			if e.Sounds {
+				fail("pattern /%s/: sounds applies to terms, not patterns", shorten(e.Term))
+				continue
+			}
 			if _, err := compilePattern(e.Term); err != nil {
 				fail("pattern /%s/: %v", shorten(e.Term), err)
 				continue
@@ -187,18 +192,21 @@ func applyAttrs(e *Rule, toks []token) string {
 		}
 		seen[key] = true
 		switch {
-		case key == "word":
-			if !hasVal {
-				e.Word = true
-				break
+		case key == "word" || key == "sounds":
+			b := true
+			if hasVal {
+				var err error
+				if b, err = strconv.ParseBool(val); err != nil {
+					return fmt.Sprintf("%s=%q: want true or false", key, shorten(val))
+				}
 			}
-			b, err := strconv.ParseBool(val)
-			if err != nil {
-				return fmt.Sprintf("word=%q: want true or false", shorten(val))
+			if key == "word" {
+				e.Word = b
+			} else {
+				e.Sounds = b
 			}
-			e.Word = b
 		case !knownAttr(key):
-			return fmt.Sprintf("unknown attribute %q (known: word, except, category, severity, note, x-...)", shorten(key))
+			return fmt.Sprintf("unknown attribute %q (known: word, sounds, except, category, severity, note, x-...)", shorten(key))
 		case !hasVal:
 			return fmt.Sprintf("attribute %q has no value (want %s=...)", key, key)
 		case key == "except":

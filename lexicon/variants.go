@@ -1,5 +1,11 @@
 package lexicon
 
+import (
+	"slices"
+
+	"github.com/huashu/huashu/internal/pinyin"
+)
+
 // Variants are other spellings of a term that the matcher also finds and
 // reports as the term's entry: numerals in the other style (下三滥 and 下3滥),
 // and, for entries with Sounds, sound-alike characters and pinyin.
@@ -51,9 +57,32 @@ func numeralVariants(key []rune, limit int) [][]rune {
 	return out
 }
 
-// soundVariants returns other spellings of key by sound; see [Entry.Sounds].
-// It is replaced by the reading table's expansion where that is built in.
-var soundVariants = func(key []rune, limit int) [][]rune { return nil }
+// maxSoundVariants bounds the sound-alike spellings of one entry.
+const maxSoundVariants = 32
+
+// soundVariants returns other spellings of key by sound (see [Entry.Sounds]):
+// each Han character as itself, its pinyin, or a common homophone, cheapest
+// first (internal/pinyin). Each comes with whether it changes a Han
+// character into another one: such a variant must stand as a word, so that
+// 反现 is not 返现 inside 违反现行. The reading table is a generated literal:
+// nothing is loaded to expand.
+func soundVariants(key []rune) (vs [][]rune, homophone []bool) {
+	out, err := pinyin.Expander{Limit: maxSoundVariants}.Expand(string(key))
+	if err != nil {
+		return nil, nil
+	}
+	for _, v := range out[1:] {
+		rs := []rune(v)
+		h := false
+		for _, r := range rs {
+			if isHan(r) && !slices.Contains(key, r) {
+				h = true
+			}
+		}
+		vs, homophone = append(vs, rs), append(homophone, h)
+	}
+	return vs, homophone
+}
 
 // addVariants adds the variants of every plain entry to the matcher's
 // patterns and returns the keys extended with theirs. A variant that is
@@ -68,16 +97,19 @@ func (m *Matcher) addVariants(entries []Entry, keys [][]rune, seen map[string]in
 		if len(e.Except) == 0 {
 			vs = numeralVariants(key, maxVariants)
 		}
+		wordAt := len(vs) // variants from here on that must stand as words
+		var homophone []bool
 		if e.Sounds {
-			vs = append(vs, soundVariants(key, maxVariants)...)
+			sv, h := soundVariants(key)
+			vs, homophone = append(vs, sv...), h
 		}
-		for _, v := range vs {
+		for j, v := range vs {
 			if _, dup := seen[string(v)]; dup {
 				continue
 			}
 			seen[string(v)] = i
 			p := pattern{length: int32(len(v)), check: -1, entry: int32(i)}
-			c := entryCheck{word: e.Word, key: string(v), startHan: isHan(v[0]), endHan: isHan(v[len(v)-1])}
+			c := entryCheck{word: e.Word || j >= wordAt && homophone[j-wordAt], key: string(v), startHan: isHan(v[0]), endHan: isHan(v[len(v)-1])}
 			// A variant that begins or ends in a letter (weixin, wei信) must not
 			// run into other letters there, whatever the entry says.
 			c.latinEnds = !c.word && (isLatinWordRune(v[0]) || isLatinWordRune(v[len(v)-1]))

@@ -86,3 +86,28 @@ func TestPatternCostIsLinear(t *testing.T) {
 	t.Logf("work: %d bytes for n, %d for 2n (ratio %.2f)", small, large, ratio)
 	require.Less(t, ratio, 2.2)
 }
+
+// An entry with Sounds also matches its sound-alike spellings: homophones
+// standing as words, pinyin with Latin word ends, and mixtures.
+func TestSounds(t *testing.T) {
+	m, err := Compile([]Entry{{Term: "微信", Sounds: true}, {Term: "返现", Sounds: true}})
+	require.NoError(t, err)
+	for give, want := range map[string]string{
+		"加我weixin吧":  "weixin",
+		"加我 wei xin": "wei xin",
+		"加我wei信":     "wei信",
+		"加我微xin":     "微xin",
+		"好评fanxian": "fanxian",
+		"加我微信":       "微信",
+	} {
+		ms := m.FindAll(give)
+		require.Len(t, ms, 1, give)
+		require.Equal(t, want, give[ms[0].Start:ms[0].End], give)
+	}
+	for _, clean := range []string{"违反现行规定", "weixinpay", "这是weixing牌"} {
+		require.Empty(t, m.FindAll(clean), clean)
+	}
+	plain, err := Compile([]Entry{{Term: "微信"}})
+	require.NoError(t, err)
+	require.Empty(t, plain.FindAll("加我weixin吧"))
+}
