@@ -97,7 +97,7 @@ func TestSounds(t *testing.T) {
 		"加我 wei xin": "wei xin",
 		"加我wei信":     "wei信",
 		"加我微xin":     "微xin",
-		"好评fanxian": "fanxian",
+		"好评fanxian":  "fanxian",
 		"加我微信":       "微信",
 	} {
 		ms := m.FindAll(give)
