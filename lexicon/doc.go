@@ -110,6 +110,24 @@
 // error ([ErrBadPattern]). Matches of patterns and of terms are reported
 // together, leftmost-longest unless [Overlapping] is set.
 //
+// # Numerals, repeats and sound-alikes
+//
+// Evasions that folding alone does not see are matched too, each bounded so
+// that ordinary text is not read as an evasion:
+//
+//   - Numerals match in either style: 下3滥 for 下三滥, 0售 for 零售 (one
+//     numeral changed, or all; not for entries with exceptions, which are
+//     written for their own spelling).
+//   - With [FoldRepeats], a character repeated inside a match is read once:
+//     加微微信, asssert. A repeat must lie strictly inside the new match, so
+//     谢谢 and 看看 change nothing, and digits never fold.
+//   - An entry with Sounds ([Entry.Sounds], sounds in a file) also matches up
+//     to 32 sound-alike spellings, cheapest first, from a Mandarin reading
+//     table generated from Unicode's Unihan kMandarin (internal/pinyin): each
+//     character as itself, its pinyin, or a common homophone (微信: 薇信,
+//     威信, weixin, wei信, 微xin). A spelling with a homophone must stand as
+//     a word; one with pinyin must not run into other letters.
+//
 // # Word lists
 //
 // [Compile] takes public word lists as they come: terms that fold alike are
