@@ -63,8 +63,9 @@
 // # Platforms
 //
 // [Generic] applies abuse, refusal, off_platform, ad_absolute, privacy and
-// review_inducement; [JD] adds forbidden_address (亲, 亲爱的, 亲们: JD's rule,
-// seed 003) and competitor; [Taobao] (and Tmall), [Doudian] and [PDD] add
+// review_inducement; [JD] adds forbidden_address (JD's customer-service
+// rules forbid addressing the buyer as 亲, 亲爱的 or 亲们) and competitor
+// (naming another marketplace, which JD penalises as a 违规 of its own); [Taobao] (and Tmall), [Doudian] and [PDD] add
 // competitor. Each platform's own names are exempt from competitor.
 //
 // # Severity and penalties
@@ -77,14 +78,19 @@
 // more co-occur. Severities map onto the platform's ladder ([Penalty]):
 //
 //	           warning  minor  serious  critical   source
-//	JD         警告      12     25       100        京东开放平台商家违规积分管理规则, 骚扰他人 (seed 001)
+//	JD         警告      12     25       100        《京东开放平台商家违规积分管理规则》, 骚扰他人
 //	Taobao     警告      12     48       48         淘宝/天猫 骚扰他人 12 分, 情节严重 48 分
 //	Doudian    0.5      4      12       12         抖店 A/B 类违规 0.5/4/12 分
 //	PDD        —        —      —        —          no published point figures: actions only
 //
-// The points are estimates of what a violation may cost, for prioritising;
-// the platforms decide case by case (the JD 咚咚 case of seed 001, graded 骚扰他人
-// —警告, was a repeated refusal: see conversation audits).
+// The ladders are the platforms' published figures for 骚扰他人 (JD: 情节特别
+// 轻微 警告, 轻微 12, 严重 25, 特别严重 100 points; Taobao/Tmall: 12, 情节严重
+// 48) and for 抖店's A/B service violations (0.5/4/12). Applying one ladder to
+// every category, and the mapping of our severities onto its rungs, are
+// huashu's estimates, for prioritising: the platforms decide case by case
+// (JD's published review of a 咚咚 chat conflict, in which an agent sent
+// 你再这样没素质的说话，我们拒绝为你服务 over and over, graded it 骚扰他人—警告:
+// see conversation audits).
 //
 // # Suggestions
 //

@@ -27,8 +27,8 @@ type profile struct {
 
 var (
 	// JD: 《京东开放平台商家违规积分管理规则》 骚扰他人 — 情节特别轻微 警告,
-	// 轻微 12, 严重 25, 特别严重 100 (seed 001); competitor names and 亲 are
-	// penalised on the same scale (seed 003).
+	// 轻微 12, 严重 25, 特别严重 100. Using the same ladder for competitor
+	// names and 亲 is huashu's estimate.
 	jdLadder = &ladder{points: [5]float64{0, 0, 12, 25, 100}, source: "京东开放平台商家违规积分管理规则（骚扰他人：警告/12/25/100分）"}
 	// Taobao/Tmall: 骚扰他人 12 points, serious cases 48.
 	taobaoLadder = &ladder{points: [5]float64{0, 0, 12, 48, 48}, source: "淘宝/天猫规则（骚扰他人：12分，情节严重48分）"}
