@@ -193,7 +193,7 @@ func CommonReadings(r rune) []string {
 // most [MaxHomophones] of them; nil if there are none or syllable is not a
 // toneless syllable.
 //
-//	Homophones("xin") // [心 新 信 辛 薪 欣 芯 锌 馨 衅]
+//	Homophones("xin") // [心 新 信 寻 辛 薪 欣 芯 锌 馨 衅]
 func Homophones(syllable string) []rune {
 	t := load()
 	i, ok := t.syllableIndex(syllable)

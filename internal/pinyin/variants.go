@@ -33,35 +33,40 @@ var ErrReadings = errors.New("pinyin: readings do not fit the term")
 // as long as Keep is.
 //
 // Variants come cheapest first, the cost of a variant being the sum over its
-// characters of the position of the choice in that character's list: the
+// characters of the cost of the choice in that character's list: the
 // character itself (0), the syllable of each common reading (1, 2…), then
-// the homophones of each reading, most frequent first. So for 微信 the order
-// starts 微信, wei信, 微xin, weixin, 为信, 微心… and the term itself is always
-// first. Syllables are written without separators (weixin, not wei xin);
+// the homophones of each reading, those that share a tone with it first,
+// each group most frequent first (one more than their place in the list).
+// So for 微信 (wēi xìn) the order starts 微信, wei信, 微xin, weixin, 威信,
+// 微芯…, and the term itself is always first. Syllables are written without separators (weixin, not wei xin);
 // matching "wei xin" is the matcher's business (spaces are noise to it).
 //
 // There is no combinatorial blow-up: Expand examines at most 16×Limit
-// candidates, each at a cost proportional to the term's length, and returns
-// at most Limit.
+// candidates, each at a cost proportional to the term's length plus its
+// number of changes, holds at most three pending candidates per examined
+// one, and returns at most Limit.
 type Expander struct {
 	// Limit is the most variants returned, the term included; 0 means
 	// DefaultLimit. Negative values count as 1 (the term alone).
 	Limit int
 	// Homophones is the most homophones considered per character and
-	// reading, most frequent first; 0 means DefaultHomophones, negative
-	// means none (pinyin spellings only).
+	// reading, same tone first, then most frequent; 0 means
+	// DefaultHomophones, negative means none (pinyin spellings only).
 	Homophones int
 	// Readings, if not nil, gives one toneless syllable per Han character of
 	// the term, in order, for terms whose characters are read otherwise than
-	// the table's customary reading (长城: "chang", "cheng"). An empty
-	// string keeps the table's common readings for that character. A
-	// reading may be given for a character outside the table. The syllables
-	// must pass IsSyllable.
+	// the table's customary reading (长城: "chang", "cheng"). A syllable may
+	// end in a tone digit, 1 to 4 or 5 for neutral ("chang2"), to pick
+	// which homophones come first; without one, the character's own tones
+	// for that syllable are used. An empty string keeps the table's common
+	// readings for that character. A reading may be given for a character
+	// outside the table. Each syllable, without its digit, must pass
+	// IsSyllable.
 	Readings []string
 	// Keep, if not nil, filters variants: one it rejects is left out and
 	// does not count against Limit. Use it to drop sound-alikes that are
-	// words of their own (微信 → 威信 "prestige", 维新 "reform"). The term
-	// itself is never passed to Keep.
+	// words of their own (微信 → 威信 "prestige", 返现 → 范县 "a county").
+	// The term itself is never passed to Keep.
 	Keep func(variant string) bool
 }
 
@@ -69,7 +74,7 @@ type Expander struct {
 // Expander settings and the given limit (0 for DefaultLimit): the term
 // first, then its pinyin and homophone spellings, cheapest first.
 //
-//	Variants("微信", 6) // [微信 wei信 微xin weixin 为信 微心]
+//	Variants("微信", 6) // [微信 wei信 微xin weixin 威信 微芯]
 func Variants(term string, limit int) []string {
 	v, _ := Expander{Limit: limit}.Expand(term) // no Readings: no error
 	return v
@@ -78,7 +83,8 @@ func Variants(term string, limit int) []string {
 // Expand returns the variants of term, the term first. It fails only on
 // Readings that do not fit the term: a count different from the number of
 // Han characters in it, or a string that is not a syllable ([ErrReadings]).
-// A term with no character of the table yields just itself.
+// Without Readings, a term with no character of the table yields just
+// itself.
 func (e Expander) Expand(term string) ([]string, error) {
 	limit := e.Limit
 	switch {
