@@ -275,7 +275,7 @@ func (c *Checker) compile(rules []lexicon.Rule) error {
 		}
 		set.add(r, meta)
 	}
-	m, err := lexicon.Compile(set.entries, lexicon.FoldRepeats())
+	m, err := lexicon.Compile(set.entries, lexicon.FoldRepeats(), lexicon.FoldNumerals())
 	if err != nil {
 		return set.explain(err)
 	}

@@ -15,7 +15,8 @@ import (
 type Option interface{ apply(*config) }
 
 type config struct {
-	foldRepeats bool
+	foldRepeats  bool
+	foldNumerals bool
 	overlapping bool
 	maxNoise    int
 	seg         *Segmenter

@@ -115,9 +115,9 @@
 // Evasions that folding alone does not see are matched too, each bounded so
 // that ordinary text is not read as an evasion:
 //
-//   - Numerals match in either style: 下3滥 for 下三滥, 0售 for 零售 (one
-//     numeral changed, or all; not for entries with exceptions, which are
-//     written for their own spelling).
+//   - With [FoldNumerals], numerals match in either style: 下3滥 for 下三滥,
+//     0售 for 零售 (one numeral changed, or all; not for entries with
+//     exceptions, which are written for their own spelling).
 //   - With [FoldRepeats], a character repeated inside a match is read once:
 //     加微微信, asssert. A repeat must lie strictly inside the new match, so
 //     谢谢 and 看看 change nothing, and digits never fold.

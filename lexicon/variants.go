@@ -10,6 +10,16 @@ import (
 // reports as the term's entry: numerals in the other style (下三滥 and 下3滥),
 // and, for entries with Sounds, sound-alike characters and pinyin.
 
+type foldNumeralsOpt bool
+
+func (o foldNumeralsOpt) apply(c *config) { c.foldNumerals = bool(o) }
+
+// FoldNumerals makes the matcher also find terms with their numerals written
+// in the other style: 下3滥 for 下三滥, 0售 for 零售, 二五零 for 250. One
+// numeral changes style, or all of them; an entry with exceptions keeps its
+// own spelling, since its exceptions are written for it.
+func FoldNumerals() Option { return foldNumeralsOpt(true) }
+
 // maxVariants bounds how many other spellings one entry adds.
 const maxVariants = 16
 
@@ -96,7 +106,7 @@ func (m *Matcher) addVariants(entries []Entry, keys [][]rune, seen map[string]in
 			continue
 		}
 		var vs [][]rune
-		if len(e.Except) == 0 {
+		if m.cfg.foldNumerals && len(e.Except) == 0 {
 			vs = numeralVariants(key, maxVariants)
 		}
 		wordAt := len(vs) // variants from here on that must stand as words

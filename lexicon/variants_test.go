@@ -10,7 +10,7 @@ import (
 // Numerals match in either style, as users of word lists expect (the
 // houbb and ToolGood suites: 下3滥 for 下三滥, 0售 for 零售).
 func TestNumeralStyle(t *testing.T) {
-	m, err := Compile([]Entry{{Term: "下三滥"}, {Term: "零售"}, {Term: "250"}, {Term: "三无产品", Except: []string{"非三无产品"}}})
+	m, err := Compile([]Entry{{Term: "下三滥"}, {Term: "零售"}, {Term: "250"}, {Term: "三无产品", Except: []string{"非三无产品"}}}, FoldNumerals())
 	require.NoError(t, err)
 	for _, tt := range []struct {
 		give string

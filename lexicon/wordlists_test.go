@@ -61,7 +61,7 @@ func TestPublicWordLists(t *testing.T) {
 // word ends decided by letter and digit adjacency.
 func TestPeerSuiteCapabilities(t *testing.T) {
 	m, err := Compile([]Entry{{Term: "assert"}, {Term: "fuck", Word: true}, {Term: "加微信"}, {Term: "下三滥"}, {Term: "零售"},
-		{Term: "vx", Word: true}, {Term: "toolgood", Word: true}}, FoldRepeats())
+		{Term: "vx", Word: true}, {Term: "toolgood", Word: true}}, FoldRepeats(), FoldNumerals())
 	require.NoError(t, err)
 	for give, want := range map[string]string{
 		"asssert":             "asssert",
