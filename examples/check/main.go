@@ -3,6 +3,11 @@
 // and exits with status 1 when anything is flagged — usable as a pre-send
 // hook or in CI. Status 2 means bad usage or input.
 //
+// Flags may come before or after the replies (check "亲" -platform jd); an
+// argument that starts with "-" is always read as a flag, and an unknown one
+// is an error, so a flag is never checked as if it were a reply. Put replies
+// that start with "-" after "--".
+//
 //	go run ./examples/check -platform jd "亲，加 微 信"
 //	echo "你烦不烦啊" | go run ./examples/check -platform doudian
 //	go run ./examples/check -jsonl -json < replies.jsonl
@@ -43,8 +48,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	suggest := fs.Bool("suggest", false, "print suggestions for flagged replies")
 	var lexicons lexiconFlags
 	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	texts, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		return 2 // the flag package has printed the error and the usage
 	}
 	checkers := map[string]*compliance.Checker{}
 	checker := func(name string) (*compliance.Checker, error) {
@@ -115,8 +124,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(out, "\t→ %s\t%s\n", s.Kind, s.Text)
 		}
 	}
-	if fs.NArg() > 0 {
-		for i, a := range fs.Args() {
+	if len(texts) > 0 {
+		for i, a := range texts {
 			handle(input{Text: a}, fmt.Sprintf("argument %d", i+1))
 		}
 	} else {
@@ -158,4 +167,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// parseInterspersed parses flags wherever they appear among the arguments
+// and returns the other arguments, in order. Everything after "--" is an
+// argument.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		// Parse stops at the first non-flag argument, or after "--".
+		consumed := len(args) - fs.NArg()
+		ended := consumed > 0 && args[consumed-1] == "--"
+		args = fs.Args()
+		if ended {
+			return append(rest, args...), nil
+		}
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
 }

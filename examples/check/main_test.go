@@ -53,3 +53,50 @@ func TestCheckCLI(t *testing.T) {
 	require.Equal(t, 2, code)
 	require.Contains(t, errs, "shop.txt:1")
 }
+
+// A flag after the replies is parsed as a flag, never checked as a reply: a
+// pre-send hook must not pass "亲" on JD because -platform came last.
+func TestCheckFlagsAfterArguments(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantOut  []string
+		notOut   []string
+		wantErr  string
+	}{
+		{name: "flags after the reply", args: []string{"亲", "-platform", "jd"}, wantCode: 1,
+			wantOut: []string{"forbidden_address"}, notOut: []string{"ok\t-platform", "ok\tjd"}},
+		{name: "flags around replies", args: []string{"好的", "-platform", "jd", "亲", "-json"}, wantCode: 1,
+			wantOut: []string{`"platform":"jd"`, `"text":"好的"`, `"text":"亲"`}},
+		{name: "flag=value form", args: []string{"亲", "-platform=jd"}, wantCode: 1, wantOut: []string{"forbidden_address"}},
+		{name: "unknown flag after a reply", args: []string{"亲", "-platfrom", "jd"}, wantCode: 2,
+			wantErr: "flag provided but not defined: -platfrom"},
+		{name: "missing value", args: []string{"亲", "-platform"}, wantCode: 2, wantErr: "flag needs an argument"},
+		{name: "a reply that starts with -, after --", args: []string{"-platform", "jd", "--", "-亲-", "-json"}, wantCode: 1,
+			wantOut: []string{"forbidden_address", "ok\t-json"}},
+		{name: "a reply that starts with - without -- is an error", args: []string{"-亲"}, wantCode: 2,
+			wantErr: "flag provided but not defined"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCheck(t, "", tt.args...)
+			require.Equal(t, tt.wantCode, code, "stdout: %s\nstderr: %s", out, errs)
+			for _, w := range tt.wantOut {
+				require.Contains(t, out, w)
+			}
+			for _, w := range tt.notOut {
+				require.NotContains(t, out, w)
+			}
+			if tt.wantErr != "" {
+				require.Contains(t, errs, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestCheckHelp(t *testing.T) {
+	code, out, errs := runCheck(t, "", "-h")
+	require.Equal(t, 0, code)
+	require.Empty(t, out)
+	require.Contains(t, errs, "-platform")
+}
