@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"mime"
 	"net"
 	"net/http"
 	"os"
@@ -209,8 +210,8 @@ func fail(w http.ResponseWriter, err error) {
 
 // decode reads a JSON request body into v, with the size limit.
 func (s *server) decode(w http.ResponseWriter, r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return &httpError{http.StatusUnsupportedMediaType, "Content-Type must be application/json"}
+	if !jsonContentType(r.Header.Get("Content-Type")) {
+		return &httpError{http.StatusUnsupportedMediaType, "Content-Type must be application/json (or absent, or curl -d's application/x-www-form-urlencoded with a JSON body)"}
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.cfg.maxBody))
 	dec.DisallowUnknownFields()
@@ -225,6 +226,21 @@ func (s *server) decode(w http.ResponseWriter, r *http.Request, v any) error {
 		return &httpError{http.StatusBadRequest, "bad JSON: more than one value in the body"}
 	}
 	return nil
+}
+
+// jsonContentType reports whether a request body of Content-Type ct is read
+// as JSON: none given, application/json or any +json type, and, as most JSON
+// APIs do, application/x-www-form-urlencoded, which curl -d sends by default
+// (the body must still be JSON). Multipart forms and other types are refused.
+func jsonContentType(ct string) bool {
+	if ct == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasSuffix(mt, "+json") || mt == "application/x-www-form-urlencoded"
 }
 
 func (s *server) checker(platform string) (*compliance.Checker, error) {

@@ -77,11 +77,41 @@ func TestEndpoints(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
 	require.Equal(t, 200, rec.Code)
 	require.Contains(t, rec.Body.String(), `"status":"ok"`)
-	req := httptest.NewRequest(http.MethodPost, "/v1/check", strings.NewReader(`text=x`))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	rec = httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	require.Equal(t, http.StatusUnsupportedMediaType, rec.Code)
+}
+
+// curl -d sends application/x-www-form-urlencoded: a JSON body with that type
+// is read as JSON (the README's curl example), as are absent and +json types;
+// other types are refused with 415.
+func TestContentTypes(t *testing.T) {
+	s, err := newServer(config{}, quiet())
+	require.NoError(t, err)
+	h := s.handler()
+	for _, tt := range []struct {
+		give     string
+		body     string
+		wantCode int
+		wantBody string
+	}{
+		{give: "", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/json", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/json; charset=utf-8", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "Application/JSON", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/merge-patch+json", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/x-www-form-urlencoded", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/x-www-form-urlencoded", body: `text=亲&platform=jd`, wantCode: 400, wantBody: "bad JSON"},
+		{give: "multipart/form-data; boundary=x", body: `{"text":"亲"}`, wantCode: 415, wantBody: "Content-Type"},
+		{give: "text/html", body: `{"text":"亲"}`, wantCode: 415, wantBody: "Content-Type"},
+		{give: "application/json; charset", body: `{"text":"亲"}`, wantCode: 415, wantBody: "Content-Type"},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/v1/check", strings.NewReader(tt.body))
+		if tt.give != "" {
+			req.Header.Set("Content-Type", tt.give)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		require.Equal(t, tt.wantCode, rec.Code, "%q: %s", tt.give, rec.Body)
+		require.Contains(t, rec.Body.String(), tt.wantBody, tt.give)
+	}
 }
 
 func TestReloadKeepsOldRulesOnBadFile(t *testing.T) {
