@@ -74,6 +74,9 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
 	var lexicons lexiconFlags
 	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0 // -h asked for the usage, which is printed
+		}
 		return 2
 	}
 	p, err := compliance.ParsePlatform(*platform)

@@ -18,3 +18,26 @@ func TestQuickstart(t *testing.T) {
 	require.Contains(t, out, "spam               turns [3 5 7]")
 	require.Contains(t, out, "→ next: ")
 }
+
+func TestQuickstartArgs(t *testing.T) {
+	for _, tt := range []struct {
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{args: nil, wantCode: 0},
+		{args: []string{"-h"}, wantCode: 0, wantErr: "usage: quickstart"},
+		{args: []string{"--help"}, wantCode: 0, wantErr: "usage: quickstart"},
+		{args: []string{"-platform", "jd"}, wantCode: 2, wantErr: "flag provided but not defined"},
+		{args: []string{"亲"}, wantCode: 2, wantErr: `unexpected argument "亲"`},
+	} {
+		var out, errb strings.Builder
+		require.Equal(t, tt.wantCode, mainArgs(tt.args, &out, &errb, false), "%q: %s", tt.args, errb.String())
+		require.Contains(t, errb.String(), tt.wantErr)
+		if tt.wantCode == 0 && len(tt.args) == 0 {
+			require.Contains(t, out.String(), "扣25分")
+		} else {
+			require.Empty(t, out.String(), "%q runs nothing", tt.args)
+		}
+	}
+}
