@@ -1,8 +1,6 @@
 package scripts
 
 import (
-	"bufio"
-	_ "embed"
 	"fmt"
 	"slices"
 	"strings"
@@ -269,42 +267,4 @@ func (p *Phrasebook) Find(q Query) []Script {
 		}
 	}
 	return append(specific, general...)
-}
-
-//go:embed opencc/STCharacters.txt
-var stCharacters string
-
-var (
-	stOnce sync.Once
-	st     map[rune]rune
-)
-
-// ToTraditional renders Simplified text in Traditional characters, character
-// by character (OpenCC STCharacters.txt, first candidate).
-func ToTraditional(text string) string {
-	stOnce.Do(func() {
-		st = map[rune]rune{}
-		sc := bufio.NewScanner(strings.NewReader(stCharacters))
-		for sc.Scan() {
-			line := sc.Text()
-			if line == "" || line[0] == '#' {
-				continue
-			}
-			k, v, ok := strings.Cut(line, "\t")
-			if !ok {
-				continue
-			}
-			kr, kn := utf8.DecodeRuneInString(k)
-			vr, _ := utf8.DecodeRuneInString(v)
-			if kn == len(k) && vr != utf8.RuneError {
-				st[kr] = vr
-			}
-		}
-	})
-	return strings.Map(func(r rune) rune {
-		if t, ok := st[r]; ok {
-			return t
-		}
-		return r
-	}, text)
 }
