@@ -100,3 +100,35 @@ func TestCheckHelp(t *testing.T) {
 	require.Empty(t, out)
 	require.Contains(t, errs, "-platform")
 }
+
+func TestCheckMask(t *testing.T) {
+	code, out, _ := runCheck(t, "亲，加 微 信\n好的\n您的手机号15900001111\n", "-platform", "jd", "-mask", "all")
+	require.Equal(t, 1, code, "masking does not change the status")
+	require.Equal(t, "*，*****\n好的\n您的手机号***********\n", out)
+
+	code, out, _ = runCheck(t, "亲，加 微 信，您的手机号15900001111\n", "-platform", "jd", "-mask", "privacy")
+	require.Equal(t, 1, code)
+	require.Equal(t, "亲，加 微 信，您的手机号***********\n", out)
+
+	code, out, _ = runCheck(t, "", "-platform", "jd", "-mask", "privacy,off_platform", "-json", "亲，加 微 信")
+	require.Equal(t, 1, code)
+	var rep map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	require.Equal(t, "亲，*****", rep["masked"])
+
+	code, _, errs := runCheck(t, "", "-mask", "secrets", "x")
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "-mask")
+}
+
+func TestCheckSuggestTraditional(t *testing.T) {
+	code, out, _ := runCheck(t, "", "-platform", "jd", "-suggest", "-traditional", "zh-TW", "亲，加 微 信给你便宜点")
+	require.Equal(t, 1, code)
+	lines := strings.Split(out, "\n")
+	require.Contains(t, lines[3], "→ script\t為了保障您的權益", "the first suggestion answers off_platform, in Taiwan Traditional:\n%s", out)
+	require.Contains(t, out, "(still: off_platform)", "the partial rewrite says what it leaves")
+
+	code, _, errs := runCheck(t, "", "-traditional", "zh-XX", "x")
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "zh-XX")
+}

@@ -89,8 +89,16 @@ func run(w io.Writer, color bool) error {
 			fmt.Fprintf(w, "  ✗ %-18s %-8s %s %s (%s)\n", v.Category, v.Severity, textwidth.PadRight(strconv.Quote(v.Text), cols), v.Penalty.Action, v.Rule)
 		}
 		fmt.Fprintf(w, "  overall: %s, estimated penalty %s\n", rep.Severity, rep.Penalty.Action)
-		for _, s := range c.Suggest(rep) {
-			fmt.Fprintf(w, "  → %-7s %s\n", s.Kind, s.Text)
+		for _, s := range c.Suggest(rep) { // the most serious problem first
+			still := ""
+			if !s.Complete() { // a rewrite that could not fix everything
+				left := make([]string, len(s.Remaining))
+				for i, k := range s.Remaining {
+					left[i] = rep.Violations[k].Category.String()
+				}
+				still = " (still: " + strings.Join(left, ", ") + ")"
+			}
+			fmt.Fprintf(w, "  → %-7s %s%s\n", s.Kind, s.Text, still)
 		}
 		fmt.Fprintln(w)
 	}

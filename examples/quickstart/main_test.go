@@ -14,6 +14,8 @@ func TestQuickstart(t *testing.T) {
 	require.Contains(t, out, "你再这样【没素质】的说话，【我们拒绝为你服务】，谢谢")
 	require.Contains(t, out, "扣25分")
 	require.Contains(t, out, "→ rewrite")
+	require.Contains(t, out, "→ rewrite 您好，其他平台也能买到，加 微 信给你便宜点 (still: off_platform)")
+	require.Contains(t, out, "扣100分\n  → script  为了保障您的权益", "the first suggestion answers off_platform")
 	require.Equal(t, 2, strings.Count(out, "✓ clean"), out)
 	require.Contains(t, out, "spam               turns [3 5 7]")
 	require.Contains(t, out, "→ next: ")
