@@ -111,3 +111,21 @@ func TestSuggestTraditionalVariants(t *testing.T) {
 		}
 	}
 }
+
+// A custom script's own slots are filled from SuggestOptions.Slots, or from
+// its declared defaults.
+func TestSuggestCustomSlots(t *testing.T) {
+	pb, err := scripts.New([]scripts.Script{{
+		ID: "stay-1", Scenario: scripts.StayOnPlatform,
+		Text:         "我们只在平台内沟通，下单即可领取{coupon}。",
+		SlotDefaults: map[string]string{"coupon": "店铺优惠券"},
+	}})
+	require.NoError(t, err)
+	c := mustNew(t, WithPlatform(Taobao), WithPhrasebook(pb))
+	rep := c.Check("加我微信给你便宜点")
+	sug := c.SuggestWith(rep, SuggestOptions{Slots: map[string]string{"coupon": "5元无门槛券"}})
+	require.Len(t, sug, 1)
+	require.Equal(t, "我们只在平台内沟通，下单即可领取5元无门槛券。", sug[0].Text)
+	sug = c.Suggest(rep)
+	require.Equal(t, "我们只在平台内沟通，下单即可领取店铺优惠券。", sug[0].Text)
+}

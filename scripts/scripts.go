@@ -2,9 +2,11 @@ package scripts
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -105,6 +107,10 @@ type Script struct {
 	Types     []CustomerType `json:"types,omitempty"`     // empty: suits any buyer
 	Platforms []string       `json:"platforms,omitempty"` // empty: any platform; else platform codes (jd, taobao, doudian, pdd, generic)
 	Text      string         `json:"text"`                // may hold {slots}
+	// SlotDefaults declares the script's own slots, beyond [KnownSlots], each
+	// with its default value; "" declares a slot the caller must fill. It
+	// may also give a known slot a default of the script's own.
+	SlotDefaults map[string]string `json:"slot_defaults,omitempty"`
 }
 
 // Slots lists the slot names in the script's text, in order of first use.
@@ -128,8 +134,9 @@ func (s Script) Slots() []string {
 	}
 }
 
-// Render fills the script's slots from values, falling back to
-// DefaultSlots; it fails for a slot with no value.
+// Render fills the script's slots from values, falling back to the
+// script's SlotDefaults, then to DefaultSlots; it fails for a slot with no
+// value (or an empty declared default).
 func (s Script) Render(values map[string]string) (string, error) {
 	var b strings.Builder
 	rest := s.Text
@@ -145,6 +152,10 @@ func (s Script) Render(values map[string]string) (string, error) {
 		}
 		name := rest[i+1 : i+j]
 		v, ok := values[name]
+		if !ok {
+			v, ok = s.SlotDefaults[name]
+			ok = ok && v != ""
+		}
 		if !ok {
 			v, ok = DefaultSlots[name]
 		}
@@ -184,9 +195,14 @@ type Phrasebook struct {
 }
 
 // New builds a phrasebook, checking that every script has a unique ID, a
-// scenario, text, and only known slots.
+// scenario, text, and only slots that are known ([KnownSlots]) or declared
+// in its SlotDefaults, with names of letters, digits and _.
 func New(scripts []Script) (*Phrasebook, error) {
 	pb := &Phrasebook{scripts: slices.Clone(scripts), byID: map[string]int{}}
+	for i := range pb.scripts { // the phrasebook keeps its own copies
+		s := &pb.scripts[i]
+		s.Types, s.Platforms, s.SlotDefaults = slices.Clone(s.Types), slices.Clone(s.Platforms), maps.Clone(s.SlotDefaults)
+	}
 	for i, s := range pb.scripts {
 		switch {
 		case s.ID == "":
@@ -200,13 +216,31 @@ func New(scripts []Script) (*Phrasebook, error) {
 			return nil, fmt.Errorf("scripts: duplicate ID %q", s.ID)
 		}
 		for _, slot := range s.Slots() {
-			if !slices.Contains(KnownSlots, slot) {
-				return nil, fmt.Errorf("scripts: %s: unknown slot {%s}", s.ID, slot)
+			if _, declared := s.SlotDefaults[slot]; !declared && !slices.Contains(KnownSlots, slot) {
+				return nil, fmt.Errorf("scripts: %s: unknown slot {%s} (declare it in SlotDefaults)", s.ID, slot)
+			}
+		}
+		for slot := range s.SlotDefaults {
+			if !validSlotName(slot) {
+				return nil, fmt.Errorf("scripts: %s: bad slot name %q (want letters, digits and _)", s.ID, slot)
 			}
 		}
 		pb.byID[s.ID] = i
 	}
 	return pb, nil
+}
+
+// validSlotName reports whether name can be a slot: letters, digits and _.
+func validSlotName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 var (
