@@ -345,8 +345,11 @@ func (st *stats) addFlagged(c *compliance.Checker, rec jsonl.Record, rep complia
 	}
 	if len(st.flagged) < maxFlagged {
 		f := flagged{conversation: rec.Conversation, line: rec.Line, at: rec.Turn.At, agent: agent, report: rep}
-		if sug := c.Suggest(rep); len(sug) > 0 {
-			f.suggestion = sug[0].Text
+		for _, sug := range c.Suggest(rep) { // the first that can be sent as it is
+			if sug.Complete() {
+				f.suggestion = sug.Text
+				break
+			}
 		}
 		st.flagged = append(st.flagged, f)
 	}
