@@ -95,3 +95,21 @@ func TestPropertyMask(t *testing.T) {
 	))
 	props.TestingRun(t)
 }
+
+// FuzzMask: no report panics Mask, whatever its spans; masking a Check
+// report keeps the text's length in characters.
+func FuzzMask(f *testing.F) {
+	f.Add("亲，加 微 信，您的手机号15900001111", 0, 3, uint8(0))
+	f.Add("\xff亲\xfe", 1, 2, uint8(7))
+	c, err := New(WithPlatform(JD))
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, text string, start, end int, cat uint8) {
+		rep := c.Check(text)
+		masked := Mask(rep, MaskOptions{})
+		if utf8.ValidString(text) && utf8.RuneCountInString(masked) != utf8.RuneCountInString(text) {
+			t.Fatalf("Mask(%q) = %q changes the length", text, masked)
+		}
+		rep.Violations = append(rep.Violations, Violation{Category: Category(cat % 10), Start: start, End: end})
+		_ = Mask(rep, MaskOptions{Categories: []Category{Category(cat % 10)}, With: rune(cat) - 3})
+	})
+}

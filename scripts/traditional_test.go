@@ -247,3 +247,26 @@ func BenchmarkConvert(b *testing.B) {
 		}
 	})
 }
+
+// FuzzConvert: no input panics Convert; valid UTF-8 stays valid; text with
+// no Han character comes back unchanged; lines stay lines.
+func FuzzConvert(f *testing.F) {
+	for _, s := range Default().All() {
+		f.Add(s.Text, uint8(0))
+	}
+	f.Add("鼠标里面的硅二极管坏了\xff\uF900", uint8(1))
+	f.Add("", uint8(2))
+	f.Fuzz(func(t *testing.T, text string, which uint8) {
+		v := Variant(which % 5) // includes the zero and an invalid variant
+		got := v.Convert(text)
+		if utf8.ValidString(text) && !utf8.ValidString(got) {
+			t.Fatalf("%s.Convert(%q) = %q: invalid UTF-8", v, text, got)
+		}
+		if !hasHan(text) && got != text {
+			t.Fatalf("%s.Convert(%q) = %q changed text without Han", v, text, got)
+		}
+		if strings.Count(got, "\n") != strings.Count(text, "\n") {
+			t.Fatalf("%s.Convert(%q) = %q changed the lines", v, text, got)
+		}
+	})
+}
