@@ -135,7 +135,7 @@ func (s Script) Slots() []string {
 }
 
 // Render fills the script's slots from values, falling back to the
-// script's SlotDefaults, then to DefaultSlots; it fails for a slot with no
+// script's SlotDefaults, then to [DefaultSlot]; it fails for a slot with no
 // value (or an empty declared default).
 func (s Script) Render(values map[string]string) (string, error) {
 	var b strings.Builder
@@ -157,7 +157,7 @@ func (s Script) Render(values map[string]string) (string, error) {
 			ok = ok && v != ""
 		}
 		if !ok {
-			v, ok = DefaultSlots[name]
+			v, ok = defaultSlots[name]
 		}
 		if !ok {
 			return "", fmt.Errorf("scripts: %s: no value for slot {%s}", s.ID, name)
@@ -177,16 +177,27 @@ func (s Script) For(platform string, t CustomerType) bool {
 	return t == 0 || len(s.Types) == 0 || slices.Contains(s.Types, t)
 }
 
-// DefaultSlots are neutral values for slots a caller does not fill.
-var DefaultSlots = map[string]string{
+// defaultSlots are neutral values for slots a caller does not fill.
+var defaultSlots = map[string]string{
 	"reason":   "目前的售后规则",
 	"solution": "为您优先安排补发或退款",
 	"minutes":  "10",
 	"item":     "这件商品",
 }
 
-// KnownSlots are the slot names scripts may use.
-var KnownSlots = []string{"reason", "solution", "minutes", "item"}
+// knownSlots are the slot names any script may use without declaring them.
+var knownSlots = []string{"reason", "solution", "minutes", "item"}
+
+// KnownSlots returns the slot names any script may use without declaring
+// them: reason, solution, minutes, item.
+func KnownSlots() []string { return slices.Clone(knownSlots) }
+
+// DefaultSlot returns the neutral value used for a known slot the caller
+// does not fill ("minutes" → "10"), and whether name is a known slot.
+func DefaultSlot(name string) (string, bool) {
+	v, ok := defaultSlots[name]
+	return v, ok
+}
 
 // Phrasebook is a set of scripts.
 type Phrasebook struct {
@@ -216,7 +227,7 @@ func New(scripts []Script) (*Phrasebook, error) {
 			return nil, fmt.Errorf("scripts: duplicate ID %q", s.ID)
 		}
 		for _, slot := range s.Slots() {
-			if _, declared := s.SlotDefaults[slot]; !declared && !slices.Contains(KnownSlots, slot) {
+			if _, declared := s.SlotDefaults[slot]; !declared && !slices.Contains(knownSlots, slot) {
 				return nil, fmt.Errorf("scripts: %s: unknown slot {%s} (declare it in SlotDefaults)", s.ID, slot)
 			}
 		}

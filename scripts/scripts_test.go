@@ -135,7 +135,7 @@ func TestDeclaredSlots(t *testing.T) {
 	require.ErrorContains(t, err, "no value for slot {order}", "a slot declared without a default must be filled")
 	got, err := s.Render(map[string]string{"order": "2023001"})
 	require.NoError(t, err)
-	require.Equal(t, "为表歉意，我们为您补发一张5元优惠券，订单2023001已加急处理，约10分钟内发出。", got, "declared default, then DefaultSlots; New copied the map")
+	require.Equal(t, "为表歉意，我们为您补发一张5元优惠券，订单2023001已加急处理，约10分钟内发出。", got, "declared default, then DefaultSlot; New copied the map")
 	got, err = s.Render(map[string]string{"order": "2023001", "coupon": "赠品"})
 	require.NoError(t, err)
 	require.Contains(t, got, "补发赠品")
@@ -143,7 +143,7 @@ func TestDeclaredSlots(t *testing.T) {
 	s, _ = pb.Get("mine-2")
 	got, err = s.Render(nil)
 	require.NoError(t, err)
-	require.Equal(t, "30分钟后再联系您。", got, "a script's own default wins over DefaultSlots")
+	require.Equal(t, "30分钟后再联系您。", got, "a script's own default wins over DefaultSlot")
 
 	for _, tt := range []struct {
 		give Script
@@ -160,4 +160,18 @@ func TestDeclaredSlots(t *testing.T) {
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
 	require.Contains(t, string(b), `"slot_defaults":{"minutes":"30"}`)
+}
+
+func TestKnownSlots(t *testing.T) {
+	known := KnownSlots()
+	require.Equal(t, []string{"reason", "solution", "minutes", "item"}, known)
+	known[0] = "changed"
+	require.Equal(t, "reason", KnownSlots()[0], "a copy: the package's list cannot be changed")
+	for _, name := range KnownSlots() {
+		v, ok := DefaultSlot(name)
+		require.True(t, ok, name)
+		require.NotEmpty(t, v, name)
+	}
+	_, ok := DefaultSlot("coupon")
+	require.False(t, ok)
 }
