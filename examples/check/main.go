@@ -65,6 +65,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return 2 // the flag package has printed the error and the usage
 	}
+	if *jsonl && len(texts) > 0 {
+		// check -jsonl replies.jsonl would otherwise check the file's name.
+		fmt.Fprintf(stderr, "check: -jsonl reads standard input; got argument %q (use < %s)\n", texts[0], texts[0])
+		return 2
+	}
 	var maskOpts compliance.MaskOptions
 	if *mask != "" && *mask != "all" {
 		for _, code := range strings.Split(*mask, ",") {

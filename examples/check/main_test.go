@@ -132,3 +132,11 @@ func TestCheckSuggestTraditional(t *testing.T) {
 	require.Equal(t, 2, code)
 	require.Contains(t, errs, "zh-XX")
 }
+
+// check -jsonl FILE would check the file's name as a reply and pass it.
+func TestCheckJSONLTakesNoArguments(t *testing.T) {
+	code, out, errs := runCheck(t, "", "-jsonl", "replies.jsonl")
+	require.Equal(t, 2, code)
+	require.Empty(t, out)
+	require.Contains(t, errs, "-jsonl reads standard input")
+}
