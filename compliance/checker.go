@@ -118,9 +118,10 @@ type Checker struct {
 }
 
 // New builds a Checker: the default rules (unless [WithoutDefaults]) and any
-// added lexicon files, filtered for the platform. It fails on a bad lexicon
-// file (naming file and line), an unknown category or severity, or an unset
-// or unknown platform.
+// added lexicon files, filtered for the platform. Without [WithPlatform] the
+// platform is [Generic], the rules common to all platforms. It fails on a bad
+// lexicon file (naming file and line), an unknown category or severity, or a
+// platform given with WithPlatform that is zero or unknown.
 func New(opts ...Option) (*Checker, error) {
 	o := options{platform: Generic}
 	for _, op := range opts {

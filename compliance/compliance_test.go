@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/huashu/huashu/lexicon"
+	"github.com/huashu/huashu/scripts"
 )
 
 func mustNew(t testing.TB, opts ...Option) *Checker {
@@ -348,7 +349,7 @@ func TestSuggest(t *testing.T) {
 	require.Equal(t, "您的手机号159****1111已登记", sug[0].Text)
 
 	require.Nil(t, jd.Suggest(jd.Check("好的")))
-	trad := jd.SuggestWith(jd.Check("你有病吧"), SuggestOptions{Traditional: true, Max: 2})
+	trad := jd.SuggestWith(jd.Check("你有病吧"), SuggestOptions{Traditional: scripts.Taiwan, Max: 2})
 	require.Len(t, trad, 2)
 	require.NotEqual(t, lexicon.Fold(trad[0].Text), trad[0].Text, "rendered in Traditional")
 }

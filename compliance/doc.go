@@ -8,7 +8,7 @@
 //	for _, v := range rep.Violations { // ordered by Start
 //		fmt.Println(v.Category, v.Severity, rep.Text[v.Start:v.End])
 //	}
-//	for _, s := range c.Suggest(rep) { // each passes c.Check
+//	for _, s := range c.Suggest(rep) { // the most serious problem first
 //		fmt.Println(s.Text)
 //	}
 //
@@ -94,12 +94,19 @@
 //
 // # Suggestions
 //
-// [Checker.Suggest] returns, first, a rewrite of the reply when every
-// violation has a deterministic replacement (亲 → 您, a competitor's name →
-// 其他平台, personal data masked as 159****1111), then scripts from the
+// [Checker.Suggest] returns a rewrite of the reply, which replaces every
+// violation that has a deterministic replacement (亲 → 您, a competitor's
+// name → 其他平台, personal data masked as 159****1111), and scripts from the
 // phrasebook (package scripts) that fit the violations' categories, the
-// platform and, with [Checker.SuggestWith], the buyer's type. Every
-// suggestion is checked and passes Check with no violations.
+// platform and, with [Checker.SuggestWith], the buyer's type, in standard,
+// Taiwan or Hong Kong Traditional if asked. They are ordered by the most
+// serious violation they answer, a rewrite first among equals. Every
+// suggestion is checked: a complete one passes Check with no violations; a
+// rewrite that could not replace everything lists the violations it leaves
+// ([Suggestion.Remaining]).
+//
+// [Mask] hides the spans of a report's violations with '*', or only some
+// categories' (personal data: [Privacy]).
 //
 // # Conversations
 //

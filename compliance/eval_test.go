@@ -58,8 +58,9 @@ func (s *evalScore) cat(c string) *catScore {
 // says: an expected span is found when a violation of one of its categories
 // overlaps it (counted under its first category); a violation is correct when
 // it overlaps an expected or allowed span listing its category; a clean case
-// passes when nothing is reported outside its allowed spans; every suggestion
-// must pass Check.
+// passes when nothing is reported outside its allowed spans; every complete
+// suggestion must pass Check, and a partial rewrite must leave exactly the
+// violations it lists in Remaining.
 func scoreEval(t testing.TB, cases []evalCase) *evalScore {
 	s := &evalScore{cats: map[string]*catScore{}}
 	checkers := map[string]*Checker{}
@@ -110,7 +111,8 @@ func scoreEval(t testing.TB, cases []evalCase) *evalScore {
 			}
 		}
 		for _, sg := range c.Suggest(rep) {
-			if r := c.Check(sg.Text); !r.Clean() {
+			// A partial rewrite keeps exactly its Remaining violations.
+			if r := c.Check(sg.Text); len(r.Violations) != len(sg.Remaining) {
 				s.suggest = append(s.suggest, fmt.Sprintf("%s: suggestion %q: %v", cs.ID, sg.Text, summarize(r)))
 			}
 		}

@@ -45,6 +45,29 @@ func ExampleChecker_SuggestWith() {
 	// limit-1 您好，非常抱歉，由于目前的售后规则，暂时无法按您的要求处理，我们能为您做的是为您优先安排补发或退款，您看可以吗？
 }
 
+func ExampleMask() {
+	c, _ := compliance.New(compliance.WithPlatform(compliance.JD))
+	rep := c.Check("亲，加 微 信给你便宜点，您的手机号15900001111已登记")
+	fmt.Println(compliance.Mask(rep, compliance.MaskOptions{}))
+	fmt.Println(compliance.Mask(rep, compliance.MaskOptions{Categories: []compliance.Category{compliance.Privacy}}))
+	// Output:
+	// *，*****给你便宜点，您的手机号***********已登记
+	// 亲，加 微 信给你便宜点，您的手机号***********已登记
+}
+
+func ExampleChecker_Suggest_partial() {
+	c, _ := compliance.New(compliance.WithPlatform(compliance.JD))
+	rep := c.Check("亲，加 微 信给你便宜点")
+	for _, s := range c.SuggestWith(rep, compliance.SuggestOptions{Max: 4}) {
+		fmt.Println(s.Kind, s.Text, s.Remaining)
+	}
+	// Output:
+	// script 为了保障您的权益，我们只在平台内沟通和交易，有问题直接在这里留言就好。 []
+	// script 付款请通过平台下单完成，平台会全程保障您的资金安全。 []
+	// script 您好，欢迎光临本店，请问有什么可以帮您？ []
+	// rewrite 您好，加 微 信给你便宜点 [1]
+}
+
 func ExampleNew() {
 	c, err := compliance.New(
 		compliance.WithPlatform(compliance.Taobao),

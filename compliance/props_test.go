@@ -81,8 +81,8 @@ func TestPropertySuggestionsPassCheck(t *testing.T) {
 	pieces := []string{"亲，", "您好，", "天猫也有", "淘-宝更便宜", "加 微 信", "你有病吧", "没素质", "我们拒绝为你服务", "全网最低价",
 		"好评返现", "您的手机号15900001111", "卡号 4111111111111111", "爱买不买", "已为您登记", "请稍等", "谢谢", "，", "。"}
 	props := gopter.NewProperties(propParams(t))
-	props.Property("every flagged reply gets suggestions, and they pass Check", prop.ForAll(
-		func(ix []int, pi int, typ int, trad bool) bool {
+	props.Property("every flagged reply gets suggestions, they pass Check, and the first answers the worst violation", prop.ForAll(
+		func(ix []int, pi int, typ int, variant int) bool {
 			var b strings.Builder
 			for _, i := range ix {
 				b.WriteString(pieces[i%len(pieces)])
@@ -90,20 +90,35 @@ func TestPropertySuggestionsPassCheck(t *testing.T) {
 			p := Platforms()[pi%len(Platforms())]
 			c := mustNew(t, WithPlatform(p))
 			rep := c.Check(b.String())
-			sug := c.SuggestWith(rep, SuggestOptions{Type: scripts.CustomerType(typ % 4), Traditional: trad})
+			sug := c.SuggestWith(rep, SuggestOptions{Type: scripts.CustomerType(typ % 4), Traditional: scripts.Variant(variant % 4)})
 			if !rep.Clean() && len(sug) == 0 {
 				t.Logf("no suggestion for %q on %s: %v", b.String(), p, cats(rep))
 				return false
 			}
 			for _, s := range sug {
-				if !c.Check(s.Text).Clean() {
-					t.Logf("suggestion %q for %q on %s is not clean", s.Text, b.String(), p)
+				got := c.Check(s.Text)
+				if len(got.Violations) != len(s.Remaining) || (s.Kind == "script" && !s.Complete()) {
+					t.Logf("suggestion %q for %q on %s leaves %v, claims %v", s.Text, b.String(), p, cats(got), s.Remaining)
+					return false
+				}
+			}
+			if len(sug) > 0 {
+				first := Severity(0)
+				for _, i := range sug[0].For {
+					first = max(first, rep.Violations[i].Severity)
+				}
+				worst := Severity(0)
+				for _, v := range rep.Violations {
+					worst = max(worst, v.Severity)
+				}
+				if first != worst {
+					t.Logf("first suggestion %q for %q on %s answers %s, the worst is %s", sug[0].Text, b.String(), p, first, worst)
 					return false
 				}
 			}
 			return true
 		},
-		gen.SliceOfN(4, gen.IntRange(0, 1000)), gen.IntRange(0, 100), gen.IntRange(0, 100), gen.Bool(),
+		gen.SliceOfN(4, gen.IntRange(0, 1000)), gen.IntRange(0, 100), gen.IntRange(0, 100), gen.IntRange(0, 100),
 	))
 	props.TestingRun(t)
 }

@@ -19,7 +19,13 @@ import (
 // shortest-path segmentation), other text at Unicode word boundaries
 // (UAX #29). It is immutable once built and safe for concurrent use.
 type Segmenter struct {
-	seg   gse.Segmenter
+	// spans calls yield with the byte span of each word of folded Han text.
+	// It is a closure over a gse.Segmenter rather than a field of that type:
+	// a type reachable from an interface drags its exported methods into
+	// every binary that uses reflect's MethodByName (html/template does), and
+	// gse.Segmenter's methods include LoadDictEmbed with 17 MB of embedded
+	// dictionaries. A func type's descriptor names no gse type.
+	spans func(folded []byte, yield func(start, end int))
 	words int
 }
 
@@ -88,13 +94,18 @@ func NewSegmenter(dict io.Reader) (*Segmenter, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("lexicon: segmentation dictionary line %d: %w", line+1, err)
 	}
-	s := &Segmenter{words: words}
-	s.seg.SkipLog = true
-	s.seg.NotLoadHMM = true
-	if err := s.seg.LoadDictStr(b.String()); err != nil {
+	seg := new(gse.Segmenter)
+	seg.SkipLog = true
+	seg.NotLoadHMM = true
+	if err := seg.LoadDictStr(b.String()); err != nil {
 		return nil, fmt.Errorf("lexicon: segmentation dictionary: %w", err)
 	}
-	return s, nil
+	spans := func(folded []byte, yield func(start, end int)) {
+		for _, sg := range seg.Segment(folded) {
+			yield(sg.Start(), sg.End())
+		}
+	}
+	return &Segmenter{spans: spans, words: words}, nil
 }
 
 // Words reports how many dictionary words the segmenter holds.
@@ -173,9 +184,9 @@ func (s *Segmenter) appendHan(dst []Word, text string, from, to int) []Word {
 		i += n
 	}
 	offs = append(offs, to)
-	for _, sg := range s.seg.Segment(folded) {
-		dst = append(dst, Word{offs[sg.Start()], offs[sg.End()]})
-	}
+	s.spans(folded, func(start, end int) {
+		dst = append(dst, Word{offs[start], offs[end]})
+	})
 	return dst
 }
 
@@ -183,14 +194,14 @@ func (s *Segmenter) appendHan(dst []Word, text string, from, to int) []Word {
 // buf both fall between words of its segmentation.
 func (s *Segmenter) boundaries(buf []byte, from, to int) bool {
 	okFrom, okTo := from == 0, to == len(buf)
-	for _, sg := range s.seg.Segment(buf) {
-		if sg.Start() == from {
+	s.spans(buf, func(start, end int) {
+		if start == from {
 			okFrom = true
 		}
-		if sg.End() == to {
+		if end == to {
 			okTo = true
 		}
-	}
+	})
 	return okFrom && okTo
 }
 

@@ -8,15 +8,17 @@
 // 激进型, quiet 静悄型, habitual 惯性型, after seed 002), may be limited to
 // platforms (scripts that address the buyer as 亲 are not for JD), and may have
 // slots to fill: {reason}, {solution}, {minutes}, {item}. [Script.Render] fills
-// them; [ToTraditional] renders a text in Traditional characters for shops
-// that write in Traditional (a character table generated from OpenCC's
-// STCharacters.txt, Apache-2.0, in opencc/).
+// them; [Variant.Convert] renders a text in Traditional Chinese for shops
+// whose buyers read it: standard Traditional ([Traditional], zh-Hant), Taiwan
+// ([Taiwan], zh-TW) or Hong Kong ([HongKong], zh-HK), by phrase as OpenCC
+// does (OpenCC's tables, Apache-2.0, copied in opencc/; see
+// opencc/README.md).
 //
 // The scripts are written for huashu in our own words. Every script passes
 // compliance.Checker.Check on every platform it is tagged for: a property
 // test in package compliance proves it.
 //
 // Concurrency: a [Phrasebook] is immutable after [New] and safe for
-// concurrent use; [Default] is built once. ToTraditional is safe for
-// concurrent use.
+// concurrent use; [Default] is built once. Variant.Convert and ToTraditional
+// are safe for concurrent use; their tables are parsed once, on first use.
 package scripts

@@ -28,6 +28,23 @@ func ExampleToTraditional() {
 	// Output: 感謝您的耐心和理解
 }
 
+func ExampleVariant_Convert() {
+	text := "我在这里全程跟进，有问题随时联系我"
+	for _, v := range []scripts.Variant{scripts.Traditional, scripts.Taiwan, scripts.HongKong} {
+		fmt.Println(v, v.Convert(text))
+	}
+	// Output:
+	// zh-Hant 我在這裏全程跟進，有問題隨時聯繫我
+	// zh-TW 我在這裡全程跟進，有問題隨時聯絡我
+	// zh-HK 我在這裏全程跟進，有問題隨時聯繫我
+}
+
+func ExampleParseVariant() {
+	v, err := scripts.ParseVariant("zh-Hant-TW")
+	fmt.Println(v, err)
+	// Output: zh-TW <nil>
+}
+
 func ExampleNew() {
 	pb, err := scripts.New([]scripts.Script{{ID: "mine-1", Scenario: scripts.Closing, Text: "感谢光临，{minutes}分钟后为您发货。"}})
 	if err != nil {

@@ -1,12 +1,12 @@
 package scripts
 
 import (
-	"bufio"
-	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -107,6 +107,10 @@ type Script struct {
 	Types     []CustomerType `json:"types,omitempty"`     // empty: suits any buyer
 	Platforms []string       `json:"platforms,omitempty"` // empty: any platform; else platform codes (jd, taobao, doudian, pdd, generic)
 	Text      string         `json:"text"`                // may hold {slots}
+	// SlotDefaults declares the script's own slots, beyond [KnownSlots], each
+	// with its default value; "" declares a slot the caller must fill. It
+	// may also give a known slot a default of the script's own.
+	SlotDefaults map[string]string `json:"slot_defaults,omitempty"`
 }
 
 // Slots lists the slot names in the script's text, in order of first use.
@@ -130,8 +134,9 @@ func (s Script) Slots() []string {
 	}
 }
 
-// Render fills the script's slots from values, falling back to
-// DefaultSlots; it fails for a slot with no value.
+// Render fills the script's slots from values, falling back to the
+// script's SlotDefaults, then to [DefaultSlot]; it fails for a slot with no
+// value (or an empty declared default).
 func (s Script) Render(values map[string]string) (string, error) {
 	var b strings.Builder
 	rest := s.Text
@@ -148,7 +153,11 @@ func (s Script) Render(values map[string]string) (string, error) {
 		name := rest[i+1 : i+j]
 		v, ok := values[name]
 		if !ok {
-			v, ok = DefaultSlots[name]
+			v, ok = s.SlotDefaults[name]
+			ok = ok && v != ""
+		}
+		if !ok {
+			v, ok = defaultSlots[name]
 		}
 		if !ok {
 			return "", fmt.Errorf("scripts: %s: no value for slot {%s}", s.ID, name)
@@ -168,16 +177,27 @@ func (s Script) For(platform string, t CustomerType) bool {
 	return t == 0 || len(s.Types) == 0 || slices.Contains(s.Types, t)
 }
 
-// DefaultSlots are neutral values for slots a caller does not fill.
-var DefaultSlots = map[string]string{
+// defaultSlots are neutral values for slots a caller does not fill.
+var defaultSlots = map[string]string{
 	"reason":   "目前的售后规则",
 	"solution": "为您优先安排补发或退款",
 	"minutes":  "10",
 	"item":     "这件商品",
 }
 
-// KnownSlots are the slot names scripts may use.
-var KnownSlots = []string{"reason", "solution", "minutes", "item"}
+// knownSlots are the slot names any script may use without declaring them.
+var knownSlots = []string{"reason", "solution", "minutes", "item"}
+
+// KnownSlots returns the slot names any script may use without declaring
+// them: reason, solution, minutes, item.
+func KnownSlots() []string { return slices.Clone(knownSlots) }
+
+// DefaultSlot returns the neutral value used for a known slot the caller
+// does not fill ("minutes" → "10"), and whether name is a known slot.
+func DefaultSlot(name string) (string, bool) {
+	v, ok := defaultSlots[name]
+	return v, ok
+}
 
 // Phrasebook is a set of scripts.
 type Phrasebook struct {
@@ -186,9 +206,14 @@ type Phrasebook struct {
 }
 
 // New builds a phrasebook, checking that every script has a unique ID, a
-// scenario, text, and only known slots.
+// scenario, text, and only slots that are known ([KnownSlots]) or declared
+// in its SlotDefaults, with names of letters, digits and _.
 func New(scripts []Script) (*Phrasebook, error) {
 	pb := &Phrasebook{scripts: slices.Clone(scripts), byID: map[string]int{}}
+	for i := range pb.scripts { // the phrasebook keeps its own copies
+		s := &pb.scripts[i]
+		s.Types, s.Platforms, s.SlotDefaults = slices.Clone(s.Types), slices.Clone(s.Platforms), maps.Clone(s.SlotDefaults)
+	}
 	for i, s := range pb.scripts {
 		switch {
 		case s.ID == "":
@@ -202,13 +227,31 @@ func New(scripts []Script) (*Phrasebook, error) {
 			return nil, fmt.Errorf("scripts: duplicate ID %q", s.ID)
 		}
 		for _, slot := range s.Slots() {
-			if !slices.Contains(KnownSlots, slot) {
-				return nil, fmt.Errorf("scripts: %s: unknown slot {%s}", s.ID, slot)
+			if _, declared := s.SlotDefaults[slot]; !declared && !slices.Contains(knownSlots, slot) {
+				return nil, fmt.Errorf("scripts: %s: unknown slot {%s} (declare it in SlotDefaults)", s.ID, slot)
+			}
+		}
+		for slot := range s.SlotDefaults {
+			if !validSlotName(slot) {
+				return nil, fmt.Errorf("scripts: %s: bad slot name %q (want letters, digits and _)", s.ID, slot)
 			}
 		}
 		pb.byID[s.ID] = i
 	}
 	return pb, nil
+}
+
+// validSlotName reports whether name can be a slot: letters, digits and _.
+func validSlotName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 var (
@@ -269,42 +312,4 @@ func (p *Phrasebook) Find(q Query) []Script {
 		}
 	}
 	return append(specific, general...)
-}
-
-//go:embed opencc/STCharacters.txt
-var stCharacters string
-
-var (
-	stOnce sync.Once
-	st     map[rune]rune
-)
-
-// ToTraditional renders Simplified text in Traditional characters, character
-// by character (OpenCC STCharacters.txt, first candidate).
-func ToTraditional(text string) string {
-	stOnce.Do(func() {
-		st = map[rune]rune{}
-		sc := bufio.NewScanner(strings.NewReader(stCharacters))
-		for sc.Scan() {
-			line := sc.Text()
-			if line == "" || line[0] == '#' {
-				continue
-			}
-			k, v, ok := strings.Cut(line, "\t")
-			if !ok {
-				continue
-			}
-			kr, kn := utf8.DecodeRuneInString(k)
-			vr, _ := utf8.DecodeRuneInString(v)
-			if kn == len(k) && vr != utf8.RuneError {
-				st[kr] = vr
-			}
-		}
-	})
-	return strings.Map(func(r rune) rune {
-		if t, ok := st[r]; ok {
-			return t
-		}
-		return r
-	}, text)
 }

@@ -1,6 +1,7 @@
 package scripts
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -115,4 +116,62 @@ func TestCodes(t *testing.T) {
 func TestToTraditional(t *testing.T) {
 	require.Equal(t, "您好，非常抱歉給您添麻煩了", ToTraditional("您好，非常抱歉给您添麻烦了"))
 	require.Equal(t, "abc 123", ToTraditional("abc 123"))
+}
+
+// A custom script can declare slots of its own, with or without a default.
+func TestDeclaredSlots(t *testing.T) {
+	defaults := map[string]string{"coupon": "一张5元优惠券", "order": ""}
+	pb, err := New([]Script{
+		{ID: "mine-1", Scenario: OfferOptions, Text: "为表歉意，我们为您补发{coupon}，订单{order}已加急处理，约{minutes}分钟内发出。", SlotDefaults: defaults},
+		{ID: "mine-2", Scenario: Closing, Text: "{minutes}分钟后再联系您。", SlotDefaults: map[string]string{"minutes": "30"}},
+	})
+	require.NoError(t, err)
+	defaults["coupon"] = "changed after New"
+	s, ok := pb.Get("mine-1")
+	require.True(t, ok)
+	require.Equal(t, []string{"coupon", "order", "minutes"}, s.Slots())
+
+	_, err = s.Render(nil)
+	require.ErrorContains(t, err, "no value for slot {order}", "a slot declared without a default must be filled")
+	got, err := s.Render(map[string]string{"order": "2023001"})
+	require.NoError(t, err)
+	require.Equal(t, "为表歉意，我们为您补发一张5元优惠券，订单2023001已加急处理，约10分钟内发出。", got, "declared default, then DefaultSlot; New copied the map")
+	got, err = s.Render(map[string]string{"order": "2023001", "coupon": "赠品"})
+	require.NoError(t, err)
+	require.Contains(t, got, "补发赠品")
+
+	s, _ = pb.Get("mine-2")
+	got, err = s.Render(nil)
+	require.NoError(t, err)
+	require.Equal(t, "30分钟后再联系您。", got, "a script's own default wins over DefaultSlot")
+
+	for _, tt := range []struct {
+		give Script
+		want string
+	}{
+		{Script{ID: "x", Scenario: Closing, Text: "送您{coupon}"}, "unknown slot {coupon} (declare it in SlotDefaults)"},
+		{Script{ID: "x", Scenario: Closing, Text: "送您{优惠 券}", SlotDefaults: map[string]string{"优惠 券": ""}}, `bad slot name "优惠 券"`},
+		{Script{ID: "x", Scenario: Closing, Text: "送您", SlotDefaults: map[string]string{"": "x"}}, `bad slot name ""`},
+	} {
+		_, err := New([]Script{tt.give})
+		require.ErrorContains(t, err, tt.want)
+	}
+	// Declared slots survive JSON, as custom phrasebooks are often kept.
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"slot_defaults":{"minutes":"30"}`)
+}
+
+func TestKnownSlots(t *testing.T) {
+	known := KnownSlots()
+	require.Equal(t, []string{"reason", "solution", "minutes", "item"}, known)
+	known[0] = "changed"
+	require.Equal(t, "reason", KnownSlots()[0], "a copy: the package's list cannot be changed")
+	for _, name := range KnownSlots() {
+		v, ok := DefaultSlot(name)
+		require.True(t, ok, name)
+		require.NotEmpty(t, v, name)
+	}
+	_, ok := DefaultSlot("coupon")
+	require.False(t, ok)
 }

@@ -74,6 +74,9 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
 	var lexicons lexiconFlags
 	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0 // -h asked for the usage, which is printed
+		}
 		return 2
 	}
 	p, err := compliance.ParsePlatform(*platform)
@@ -342,8 +345,11 @@ func (st *stats) addFlagged(c *compliance.Checker, rec jsonl.Record, rep complia
 	}
 	if len(st.flagged) < maxFlagged {
 		f := flagged{conversation: rec.Conversation, line: rec.Line, at: rec.Turn.At, agent: agent, report: rep}
-		if sug := c.Suggest(rep); len(sug) > 0 {
-			f.suggestion = sug[0].Text
+		for _, sug := range c.Suggest(rep) { // the first that can be sent as it is
+			if sug.Complete() {
+				f.suggestion = sug.Text
+				break
+			}
 		}
 		st.flagged = append(st.flagged, f)
 	}

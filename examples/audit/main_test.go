@@ -92,3 +92,9 @@ func (s slowReader) Read(p []byte) (int, error) {
 	time.Sleep(2 * time.Millisecond)
 	return s.r.Read(p[:min(len(p), 4096)])
 }
+
+func TestAuditHelp(t *testing.T) {
+	var out, errb bytes.Buffer
+	require.Equal(t, 0, run([]string{"-h"}, nil, &out, &errb))
+	require.Contains(t, errb.String(), "-platform")
+}

@@ -3,10 +3,22 @@
 // and exits with status 1 when anything is flagged — usable as a pre-send
 // hook or in CI. Status 2 means bad usage or input.
 //
+// Flags may come before or after the replies (check "亲" -platform jd); an
+// argument that starts with "-" is always read as a flag, and an unknown one
+// is an error, so a flag is never checked as if it were a reply. Put replies
+// that start with "-" after "--".
+//
 //	go run ./examples/check -platform jd "亲，加 微 信"
 //	echo "你烦不烦啊" | go run ./examples/check -platform doudian
 //	go run ./examples/check -jsonl -json < replies.jsonl
 //	go run ./examples/check -lexicon shop.txt -platform taobao < replies.txt
+//	go run ./examples/check -mask privacy < replies.txt   # a filter: personal data hidden by *
+//	go run ./examples/check -suggest -traditional zh-TW "亲，加 微 信"
+//
+// With -mask (all, or category codes such as privacy,off_platform) it
+// prints each reply with those violations hidden by *, one line per reply;
+// with -json the report gets a "masked" field instead. The exit status is
+// the same as without it.
 package main
 
 import (
@@ -20,6 +32,7 @@ import (
 	"strings"
 
 	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/scripts"
 )
 
 type lexiconFlags []string
@@ -41,10 +54,41 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print one JSON report per reply")
 	jsonl := fs.Bool("jsonl", false, `read JSON Lines {"text": ..., "platform": ...} from standard input`)
 	suggest := fs.Bool("suggest", false, "print suggestions for flagged replies")
+	mask := fs.String("mask", "", "print each reply with violations hidden by *: all, or category codes such as privacy (comma-separated)")
+	traditional := fs.String("traditional", "", "render suggestions in Traditional Chinese: zh-Hant, zh-TW or zh-HK")
 	var lexicons lexiconFlags
 	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
-	if err := fs.Parse(args); err != nil {
+	texts, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		return 2 // the flag package has printed the error and the usage
+	}
+	if *jsonl && len(texts) > 0 {
+		// check -jsonl replies.jsonl would otherwise check the file's name.
+		fmt.Fprintf(stderr, "check: -jsonl reads standard input; got argument %q (use < %s)\n", texts[0], texts[0])
 		return 2
+	}
+	var maskOpts compliance.MaskOptions
+	if *mask != "" && *mask != "all" {
+		for _, code := range strings.Split(*mask, ",") {
+			c, err := compliance.ParseCategory(strings.TrimSpace(code))
+			if err != nil {
+				fmt.Fprintln(stderr, "check: -mask:", err)
+				return 2
+			}
+			maskOpts.Categories = append(maskOpts.Categories, c)
+		}
+	}
+	var variant scripts.Variant
+	if *traditional != "" {
+		v, err := scripts.ParseVariant(*traditional)
+		if err != nil {
+			fmt.Fprintln(stderr, "check: -traditional:", err)
+			return 2
+		}
+		variant = v
 	}
 	checkers := map[string]*compliance.Checker{}
 	checker := func(name string) (*compliance.Checker, error) {
@@ -90,17 +134,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		var sug []compliance.Suggestion
 		if *suggest {
-			sug = c.Suggest(rep)
+			sug = c.SuggestWith(rep, compliance.SuggestOptions{Traditional: variant})
 		}
 		if *asJSON {
 			b, _ := json.Marshal(rep)
-			if len(sug) > 0 { // the report's fields plus "suggestions"
+			if len(sug) > 0 || *mask != "" { // the report's fields plus "suggestions", "masked"
 				var m map[string]json.RawMessage
 				_ = json.Unmarshal(b, &m)
-				m["suggestions"], _ = json.Marshal(sug)
+				if len(sug) > 0 {
+					m["suggestions"], _ = json.Marshal(sug)
+				}
+				if *mask != "" {
+					m["masked"], _ = json.Marshal(compliance.Mask(rep, maskOpts))
+				}
 				b, _ = json.Marshal(m)
 			}
 			out.Write(append(b, '\n'))
+			return
+		}
+		if *mask != "" {
+			fmt.Fprintln(out, compliance.Mask(rep, maskOpts))
 			return
 		}
 		if rep.Clean() {
@@ -112,11 +165,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(out, "\t%d-%d\t%s\t%s\t%q\t%s\n", v.Start, v.End, v.Category, v.Severity, v.Text, v.Penalty.Action)
 		}
 		for _, s := range sug {
+			if !s.Complete() {
+				left := make([]string, len(s.Remaining))
+				for i, k := range s.Remaining {
+					left[i] = rep.Violations[k].Category.String()
+				}
+				fmt.Fprintf(out, "\t→ %s\t%s\t(still: %s)\n", s.Kind, s.Text, strings.Join(left, ", "))
+				continue
+			}
 			fmt.Fprintf(out, "\t→ %s\t%s\n", s.Kind, s.Text)
 		}
 	}
-	if fs.NArg() > 0 {
-		for i, a := range fs.Args() {
+	if len(texts) > 0 {
+		for i, a := range texts {
 			handle(input{Text: a}, fmt.Sprintf("argument %d", i+1))
 		}
 	} else {
@@ -158,4 +219,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// parseInterspersed parses flags wherever they appear among the arguments
+// and returns the other arguments, in order. Everything after "--" is an
+// argument.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		// Parse stops at the first non-flag argument, or after "--".
+		consumed := len(args) - fs.NArg()
+		ended := consumed > 0 && args[consumed-1] == "--"
+		args = fs.Args()
+		if ended {
+			return append(rest, args...), nil
+		}
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
 }

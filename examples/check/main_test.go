@@ -53,3 +53,90 @@ func TestCheckCLI(t *testing.T) {
 	require.Equal(t, 2, code)
 	require.Contains(t, errs, "shop.txt:1")
 }
+
+// A flag after the replies is parsed as a flag, never checked as a reply: a
+// pre-send hook must not pass "亲" on JD because -platform came last.
+func TestCheckFlagsAfterArguments(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantOut  []string
+		notOut   []string
+		wantErr  string
+	}{
+		{name: "flags after the reply", args: []string{"亲", "-platform", "jd"}, wantCode: 1,
+			wantOut: []string{"forbidden_address"}, notOut: []string{"ok\t-platform", "ok\tjd"}},
+		{name: "flags around replies", args: []string{"好的", "-platform", "jd", "亲", "-json"}, wantCode: 1,
+			wantOut: []string{`"platform":"jd"`, `"text":"好的"`, `"text":"亲"`}},
+		{name: "flag=value form", args: []string{"亲", "-platform=jd"}, wantCode: 1, wantOut: []string{"forbidden_address"}},
+		{name: "unknown flag after a reply", args: []string{"亲", "-platfrom", "jd"}, wantCode: 2,
+			wantErr: "flag provided but not defined: -platfrom"},
+		{name: "missing value", args: []string{"亲", "-platform"}, wantCode: 2, wantErr: "flag needs an argument"},
+		{name: "a reply that starts with -, after --", args: []string{"-platform", "jd", "--", "-亲-", "-json"}, wantCode: 1,
+			wantOut: []string{"forbidden_address", "ok\t-json"}},
+		{name: "a reply that starts with - without -- is an error", args: []string{"-亲"}, wantCode: 2,
+			wantErr: "flag provided but not defined"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCheck(t, "", tt.args...)
+			require.Equal(t, tt.wantCode, code, "stdout: %s\nstderr: %s", out, errs)
+			for _, w := range tt.wantOut {
+				require.Contains(t, out, w)
+			}
+			for _, w := range tt.notOut {
+				require.NotContains(t, out, w)
+			}
+			if tt.wantErr != "" {
+				require.Contains(t, errs, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestCheckHelp(t *testing.T) {
+	code, out, errs := runCheck(t, "", "-h")
+	require.Equal(t, 0, code)
+	require.Empty(t, out)
+	require.Contains(t, errs, "-platform")
+}
+
+func TestCheckMask(t *testing.T) {
+	code, out, _ := runCheck(t, "亲，加 微 信\n好的\n您的手机号15900001111\n", "-platform", "jd", "-mask", "all")
+	require.Equal(t, 1, code, "masking does not change the status")
+	require.Equal(t, "*，*****\n好的\n您的手机号***********\n", out)
+
+	code, out, _ = runCheck(t, "亲，加 微 信，您的手机号15900001111\n", "-platform", "jd", "-mask", "privacy")
+	require.Equal(t, 1, code)
+	require.Equal(t, "亲，加 微 信，您的手机号***********\n", out)
+
+	code, out, _ = runCheck(t, "", "-platform", "jd", "-mask", "privacy,off_platform", "-json", "亲，加 微 信")
+	require.Equal(t, 1, code)
+	var rep map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	require.Equal(t, "亲，*****", rep["masked"])
+
+	code, _, errs := runCheck(t, "", "-mask", "secrets", "x")
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "-mask")
+}
+
+func TestCheckSuggestTraditional(t *testing.T) {
+	code, out, _ := runCheck(t, "", "-platform", "jd", "-suggest", "-traditional", "zh-TW", "亲，加 微 信给你便宜点")
+	require.Equal(t, 1, code)
+	lines := strings.Split(out, "\n")
+	require.Contains(t, lines[3], "→ script\t為了保障您的權益", "the first suggestion answers off_platform, in Taiwan Traditional:\n%s", out)
+	require.Contains(t, out, "(still: off_platform)", "the partial rewrite says what it leaves")
+
+	code, _, errs := runCheck(t, "", "-traditional", "zh-XX", "x")
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "zh-XX")
+}
+
+// check -jsonl FILE would check the file's name as a reply and pass it.
+func TestCheckJSONLTakesNoArguments(t *testing.T) {
+	code, out, errs := runCheck(t, "", "-jsonl", "replies.jsonl")
+	require.Equal(t, 2, code)
+	require.Empty(t, out)
+	require.Contains(t, errs, "-jsonl reads standard input")
+}

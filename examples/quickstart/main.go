@@ -5,9 +5,13 @@
 // 咚咚 conversation as a whole.
 //
 //	go run ./examples/quickstart
+//
+// It takes no arguments; -h prints this usage.
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -33,11 +37,31 @@ var replies = []string{
 	"非常抱歉给您添麻烦了，您的订单202311220001已补发，请注意查收",
 }
 
-func main() {
-	if err := run(os.Stdout, isTerminal(os.Stdout)); err != nil {
-		fmt.Fprintln(os.Stderr, "quickstart:", err)
-		os.Exit(1)
+func main() { os.Exit(mainArgs(os.Args[1:], os.Stdout, os.Stderr, isTerminal(os.Stdout))) }
+
+// mainArgs parses the command line and runs the quickstart: 0 on success
+// and for -h, 2 for bad usage, 1 when the run fails.
+func mainArgs(args []string, stdout, stderr io.Writer, color bool) int {
+	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: quickstart\n\nChecks a handful of sample replies against JD's rules with the embedded\ndefault lexicons and prints each report and what to send instead.\nIt takes no arguments or flags.")
 	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "quickstart: unexpected argument %q (it takes none; see -h)\n", fs.Arg(0))
+		return 2
+	}
+	if err := run(stdout, color); err != nil {
+		fmt.Fprintln(stderr, "quickstart:", err)
+		return 1
+	}
+	return 0
 }
 
 func run(w io.Writer, color bool) error {
@@ -65,8 +89,16 @@ func run(w io.Writer, color bool) error {
 			fmt.Fprintf(w, "  ✗ %-18s %-8s %s %s (%s)\n", v.Category, v.Severity, textwidth.PadRight(strconv.Quote(v.Text), cols), v.Penalty.Action, v.Rule)
 		}
 		fmt.Fprintf(w, "  overall: %s, estimated penalty %s\n", rep.Severity, rep.Penalty.Action)
-		for _, s := range c.Suggest(rep) {
-			fmt.Fprintf(w, "  → %-7s %s\n", s.Kind, s.Text)
+		for _, s := range c.Suggest(rep) { // the most serious problem first
+			still := ""
+			if !s.Complete() { // a rewrite that could not fix everything
+				left := make([]string, len(s.Remaining))
+				for i, k := range s.Remaining {
+					left[i] = rep.Violations[k].Category.String()
+				}
+				still = " (still: " + strings.Join(left, ", ") + ")"
+			}
+			fmt.Fprintf(w, "  → %-7s %s%s\n", s.Kind, s.Text, still)
 		}
 		fmt.Fprintln(w)
 	}

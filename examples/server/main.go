@@ -1,11 +1,15 @@
 // Command server is an HTTP JSON service over huashu:
 //
-//	POST /v1/check    {"text": "...", "platform": "jd"}                       → a compliance.Report
-//	POST /v1/suggest  {"text": "...", "platform": "jd", "customer_type": "aggressive", "traditional": false}
-//	                                                                          → {"report": ..., "suggestions": [...]}
+//	POST /v1/check    {"text": "...", "platform": "jd", "mask": "all"}        → a compliance.Report (+ "masked")
+//	POST /v1/suggest  {"text": "...", "platform": "jd", "customer_type": "aggressive", "traditional": "zh-TW",
+//	                   "slots": {"minutes": "5"}, "mask": "privacy"}         → {"report": ..., "suggestions": [...], "masked": ...}
 //	POST /v1/audit    {"platform": "jd", "turns": [{"role": "buyer", "at": "...", "text": "..."}], "complaint_history": 0}
 //	                                                                          → a conversation.Report
 //	GET  /healthz                                                             → {"status": "ok", ...}
+//
+// "mask" ("all", or category codes such as "privacy") adds the text with
+// those violations hidden by '*'; "traditional" is true (standard
+// Traditional) or "zh-Hant", "zh-TW" or "zh-HK"; "slots" fill script slots.
 //
 // Request bodies are limited (-max-body), requests time out, SIGINT/SIGTERM
 // shut the server down gracefully, and SIGHUP reloads the lexicon files given
@@ -24,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"mime"
 	"net"
 	"net/http"
 	"os"
@@ -209,8 +214,8 @@ func fail(w http.ResponseWriter, err error) {
 
 // decode reads a JSON request body into v, with the size limit.
 func (s *server) decode(w http.ResponseWriter, r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return &httpError{http.StatusUnsupportedMediaType, "Content-Type must be application/json"}
+	if !jsonContentType(r.Header.Get("Content-Type")) {
+		return &httpError{http.StatusUnsupportedMediaType, "Content-Type must be application/json (or absent, or curl -d's application/x-www-form-urlencoded with a JSON body)"}
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.cfg.maxBody))
 	dec.DisallowUnknownFields()
@@ -227,6 +232,21 @@ func (s *server) decode(w http.ResponseWriter, r *http.Request, v any) error {
 	return nil
 }
 
+// jsonContentType reports whether a request body of Content-Type ct is read
+// as JSON: none given, application/json or any +json type, and, as most JSON
+// APIs do, application/x-www-form-urlencoded, which curl -d sends by default
+// (the body must still be JSON). Multipart forms and other types are refused.
+func jsonContentType(ct string) bool {
+	if ct == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasSuffix(mt, "+json") || mt == "application/x-www-form-urlencoded"
+}
+
 func (s *server) checker(platform string) (*compliance.Checker, error) {
 	if platform == "" {
 		platform = "generic"
@@ -239,10 +259,62 @@ func (s *server) checker(platform string) (*compliance.Checker, error) {
 }
 
 type checkRequest struct {
-	Text         string `json:"text"`
-	Platform     string `json:"platform"`
-	CustomerType string `json:"customer_type"`
-	Traditional  bool   `json:"traditional"`
+	Text         string            `json:"text"`
+	Platform     string            `json:"platform"`
+	CustomerType string            `json:"customer_type"`
+	Traditional  traditional       `json:"traditional"`
+	Slots        map[string]string `json:"slots"`
+	Mask         string            `json:"mask"`
+}
+
+// traditional is the request's "traditional": false or absent (as
+// written), true (standard Traditional), or a variant: "zh-Hant", "zh-TW",
+// "zh-HK".
+type traditional struct{ v scripts.Variant }
+
+func (t *traditional) UnmarshalJSON(b []byte) error {
+	var on bool
+	if err := json.Unmarshal(b, &on); err == nil {
+		t.v = 0
+		if on {
+			t.v = scripts.Traditional
+		}
+		return nil
+	}
+	var tag string
+	if err := json.Unmarshal(b, &tag); err != nil {
+		return fmt.Errorf(`"traditional" must be true, false, "zh-Hant", "zh-TW" or "zh-HK"`)
+	}
+	return t.v.UnmarshalText([]byte(tag))
+}
+
+// maskOptions parses the request's "mask": "" (no masking), "all", or
+// category codes separated by commas ("privacy").
+func maskOptions(spec string) (compliance.MaskOptions, bool, error) {
+	if spec == "" {
+		return compliance.MaskOptions{}, false, nil
+	}
+	if spec == "all" {
+		return compliance.MaskOptions{}, true, nil
+	}
+	var o compliance.MaskOptions
+	for _, code := range strings.Split(spec, ",") {
+		c, err := compliance.ParseCategory(strings.TrimSpace(code))
+		if err != nil {
+			return o, false, fmt.Errorf(`"mask": %w`, err)
+		}
+		o.Categories = append(o.Categories, c)
+	}
+	return o, true, nil
+}
+
+// withMasked adds "masked" to a JSON object.
+func withMasked(v any, masked string) any {
+	b, _ := json.Marshal(v)
+	var m map[string]json.RawMessage
+	_ = json.Unmarshal(b, &m)
+	m["masked"], _ = json.Marshal(masked)
+	return m
 }
 
 // checkPrologue decodes a check or suggest request and picks its checker;
@@ -262,9 +334,21 @@ func (s *server) checkPrologue(w http.ResponseWriter, r *http.Request) (checkReq
 }
 
 func (s *server) check(w http.ResponseWriter, r *http.Request) {
-	if req, c, ok := s.checkPrologue(w, r); ok {
-		writeJSON(w, http.StatusOK, c.Check(req.Text))
+	req, c, ok := s.checkPrologue(w, r)
+	if !ok {
+		return
 	}
+	mo, mask, err := maskOptions(req.Mask)
+	if err != nil {
+		fail(w, &httpError{http.StatusBadRequest, err.Error()})
+		return
+	}
+	rep := c.Check(req.Text)
+	if !mask {
+		writeJSON(w, http.StatusOK, rep)
+		return
+	}
+	writeJSON(w, http.StatusOK, withMasked(rep, compliance.Mask(rep, mo)))
 }
 
 func (s *server) suggest(w http.ResponseWriter, r *http.Request) {
@@ -280,12 +364,21 @@ func (s *server) suggest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	mo, mask, err := maskOptions(req.Mask)
+	if err != nil {
+		fail(w, &httpError{http.StatusBadRequest, err.Error()})
+		return
+	}
 	rep := c.Check(req.Text)
-	sug := c.SuggestWith(rep, compliance.SuggestOptions{Type: ct, Traditional: req.Traditional})
+	sug := c.SuggestWith(rep, compliance.SuggestOptions{Type: ct, Traditional: req.Traditional.v, Slots: req.Slots})
 	if sug == nil {
 		sug = []compliance.Suggestion{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"report": rep, "suggestions": sug})
+	out := map[string]any{"report": rep, "suggestions": sug}
+	if mask {
+		out["masked"] = compliance.Mask(rep, mo)
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 type auditRequest struct {

@@ -77,11 +77,41 @@ func TestEndpoints(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
 	require.Equal(t, 200, rec.Code)
 	require.Contains(t, rec.Body.String(), `"status":"ok"`)
-	req := httptest.NewRequest(http.MethodPost, "/v1/check", strings.NewReader(`text=x`))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	rec = httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	require.Equal(t, http.StatusUnsupportedMediaType, rec.Code)
+}
+
+// curl -d sends application/x-www-form-urlencoded: a JSON body with that type
+// is read as JSON (the README's curl example), as are absent and +json types;
+// other types are refused with 415.
+func TestContentTypes(t *testing.T) {
+	s, err := newServer(config{}, quiet())
+	require.NoError(t, err)
+	h := s.handler()
+	for _, tt := range []struct {
+		give     string
+		body     string
+		wantCode int
+		wantBody string
+	}{
+		{give: "", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/json", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/json; charset=utf-8", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "Application/JSON", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/merge-patch+json", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/x-www-form-urlencoded", body: `{"text":"亲","platform":"jd"}`, wantCode: 200, wantBody: "forbidden_address"},
+		{give: "application/x-www-form-urlencoded", body: `text=亲&platform=jd`, wantCode: 400, wantBody: "bad JSON"},
+		{give: "multipart/form-data; boundary=x", body: `{"text":"亲"}`, wantCode: 415, wantBody: "Content-Type"},
+		{give: "text/html", body: `{"text":"亲"}`, wantCode: 415, wantBody: "Content-Type"},
+		{give: "application/json; charset", body: `{"text":"亲"}`, wantCode: 415, wantBody: "Content-Type"},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/v1/check", strings.NewReader(tt.body))
+		if tt.give != "" {
+			req.Header.Set("Content-Type", tt.give)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		require.Equal(t, tt.wantCode, rec.Code, "%q: %s", tt.give, rec.Body)
+		require.Contains(t, rec.Body.String(), tt.wantBody, tt.give)
+	}
 }
 
 func TestReloadKeepsOldRulesOnBadFile(t *testing.T) {
@@ -165,4 +195,53 @@ func TestLoadTestSmall(t *testing.T) {
 	var b strings.Builder
 	printLoad(&b, rs)
 	require.Contains(t, b.String(), "| 4 |")
+}
+
+// /v1/check and /v1/suggest mask on request; /v1/suggest takes slots and a
+// Traditional variant.
+func TestMaskSlotsTraditional(t *testing.T) {
+	s, err := newServer(config{}, quiet())
+	require.NoError(t, err)
+	h := s.handler()
+
+	code, out := post(t, h, "/v1/check", `{"text":"亲，加 微 信，您的手机号15900001111","platform":"jd","mask":"all"}`)
+	require.Equal(t, 200, code)
+	require.Equal(t, "*，*****，您的手机号***********", out["masked"])
+	require.Len(t, out["violations"], 3, "the report is all there")
+	code, out = post(t, h, "/v1/check", `{"text":"亲，加 微 信，您的手机号15900001111","platform":"jd","mask":"privacy"}`)
+	require.Equal(t, 200, code)
+	require.Equal(t, "亲，加 微 信，您的手机号***********", out["masked"])
+	code, out = post(t, h, "/v1/check", `{"text":"亲","platform":"jd"}`)
+	require.Equal(t, 200, code)
+	require.NotContains(t, out, "masked", "no mask asked, none given")
+	code, out = post(t, h, "/v1/check", `{"text":"亲","mask":"secrets"}`)
+	require.Equal(t, 400, code)
+	require.Contains(t, out["error"], "secrets")
+
+	// A slot value reaches the script; Taiwan Traditional; the worst first.
+	code, out = post(t, h, "/v1/suggest", `{"text":"爱买不买","platform":"taobao","slots":{"reason":"快递公司的规定","solution":"先为您补发"},"traditional":"zh-TW","mask":"all"}`)
+	require.Equal(t, 200, code, out)
+	sug := out["suggestions"].([]any)
+	require.NotEmpty(t, sug)
+	all := ""
+	for _, s := range sug {
+		all += s.(map[string]any)["text"].(string) + "\n"
+	}
+	require.Contains(t, all, "快遞公司的規定", "the slot, rendered in Traditional")
+	require.NotContains(t, all, "裏")
+	require.Contains(t, out, "masked")
+
+	for _, tt := range []struct{ give, want string }{
+		{`true`, "爲"}, {`"zh-Hant"`, "爲"}, {`"zh-HK"`, "為"}, {`"zh-TW"`, "為"},
+	} {
+		code, out = post(t, h, "/v1/suggest", `{"text":"加我微信","platform":"taobao","traditional":`+tt.give+`}`)
+		require.Equal(t, 200, code, tt.give)
+		require.Contains(t, out["suggestions"].([]any)[0].(map[string]any)["text"], tt.want, tt.give)
+	}
+	code, out = post(t, h, "/v1/suggest", `{"text":"加我微信","traditional":"zh-XX"}`)
+	require.Equal(t, 400, code)
+	require.Contains(t, out["error"], "zh-XX")
+	code, out = post(t, h, "/v1/suggest", `{"text":"加我微信","traditional":3}`)
+	require.Equal(t, 400, code)
+	require.Contains(t, out["error"], "traditional")
 }
