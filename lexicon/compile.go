@@ -17,9 +17,9 @@ type Option interface{ apply(*config) }
 type config struct {
 	foldRepeats  bool
 	foldNumerals bool
-	overlapping bool
-	maxNoise    int
-	seg         *Segmenter
+	overlapping  bool
+	maxNoise     int
+	seg          *Segmenter
 }
 
 type overlappingOpt bool
