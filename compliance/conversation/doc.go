@@ -82,6 +82,6 @@
 // # Concurrency
 //
 // [Audit] and [SuggestNext] are safe for concurrent use with a shared
-// Checker; [BuyerRules] are immutable and safe to share. A Session is for
+// Checker; [Rules] are immutable and safe to share. A Session is for
 // one goroutine: use one per conversation.
 package conversation
