@@ -35,9 +35,11 @@
 //     is no abuse; a bare insult (骗子！) is aimed at the agent; a denied one
 //     (你们不是骗子吧) is none.
 //   - blacklist_eligible: after the agent's civility reminder, the buyer goes
-//     on with abuse in more than 5 messages. JD 咚咚 lets the merchant
-//     blacklist such a buyer for at most three months and asks for the
-//     evidence, which the finding's turns are. A reminder is a polite request
+//     on with abuse in more than 5 messages. JD's 《咚咚服务使用管理规则》 lets
+//     the merchant blacklist a buyer who keeps up abuse after a 善意提示 in
+//     more than 5 messages, for at most three months, and asks for the
+//     evidence, which the finding's turns are (the first reminder and the
+//     abusive messages; a second reminder does not restart the count). A reminder is a polite request
 //     to keep the conversation civil (请您理性沟通, 咱们好好说可以吗,
 //     希望您文明交流): a civility wording and a polite one, with no abuse or
 //     refusal of its own and no ultimatum. The rude 你再这样没素质的说话，我们拒绝为你服务

@@ -91,7 +91,7 @@ func (x *reading) partyBefore(pos int) party {
 		if c.start >= pos {
 			break
 		}
-		if c.kind == cueParty && c.end <= pos && pos-c.end <= partyReach && c.end > end && !x.inside[i] && x.within(c.end, pos, sentenceBreak) {
+		if c.kind == cueParty && c.party != partyCrowd && c.end <= pos && pos-c.end <= partyReach && c.end > end && !x.inside[i] && x.within(c.end, pos, sentenceBreak) {
 			best, end = c.party, c.end
 		}
 	}
@@ -155,6 +155,9 @@ func (x *reading) threat(k cue) bool {
 	if x.has(cueNegation, cs, k.start) {
 		return false
 	}
+	if strings.HasPrefix(x.ft[k.end:], "过") { // 投诉过: done before
+		return false
+	}
 	switch x.partyAfter(k.end, 6) {
 	case partyThird, partyProduct:
 		return false // 投诉快递员
@@ -196,7 +199,7 @@ func (x *reading) demand(m cue) bool {
 	if x.has(cueConsult, cs, ce) {
 		return false
 	}
-	return x.has(cueDemand, cs, m.start) || x.has(cueIntent, cs, m.start)
+	return x.has(cueDemand, cs, m.start) || x.has(cueIntent, cs, m.start) || x.has(cueSummon, m.end, ce)
 }
 
 func (x *reading) clauseStart(pos int) int {

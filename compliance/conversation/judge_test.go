@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/huashu/huashu/compliance"
@@ -258,4 +259,75 @@ func TestReadingIsLinear(t *testing.T) {
 		require.Greater(t, small, 0)
 		require.LessOrEqual(t, float64(large)/float64(small), 4.5, unit)
 	}
+}
+
+func TestMoreWordings(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	abuse := map[string]bool{
+		"你们一群猪":       true,
+		"你猪啊，说了多少遍":   true,
+		"你傻啊":         true,
+		"别狗叫了":        true,
+		"你🐴的":         true,
+		"我傻眼了，怎么发错了":  false,
+		"现在骗子太多了":     false,
+		"之前那家店是骗子":    false,
+		"什么垃圾玩意":      false,
+		"我是个傻子，买了两次":  false,
+		"网上那些骗子真可恶":   false,
+		"你们才是骗子，还狡辩":  true,
+		"垃圾快递，三天没动":   false,
+		"都怪我自己太傻了":    false,
+		"你们家东西真不错":    false,
+		"客服小姐姐辛苦了":    false,
+		"你们这服务，简直是垃圾": true,
+	}
+	for give, want := range abuse {
+		assert.Equal(t, want, buyerSays(t, c, give).abuse, give)
+	}
+	threat := map[string]bool{
+		"信不信我投诉你":        true,
+		"我已经向平台投诉了":      true,
+		"我朋友投诉过你们家":      false,
+		"我从来不给差评":        false,
+		"如果东西有问题可以投诉吗":   false,
+		"投诉电话是多少":        false,
+		"这么慢，差评":         true,
+		"等着被投诉吧":         true,
+		"我要去消协告你们":       true,
+		"上次投诉快递之后快多了":    false,
+		"请问你们的客服投诉渠道在哪里": false,
+	}
+	for give, want := range threat {
+		assert.Equal(t, want, buyerSays(t, c, give).complaint, give)
+	}
+	demand := map[string]bool{
+		"把你们店长叫来":     true,
+		"让你们经理出来说话":   true,
+		"我要跟你们领导说话":   true,
+		"你们主管要是同意就行":  false,
+		"主管说可以就帮我改一下": false,
+	}
+	for give, want := range demand {
+		assert.Equal(t, want, buyerSays(t, c, give).demand, give)
+	}
+	reminder := map[string]bool{
+		"请您冷静一下，有问题我们一起解决":     true,
+		"我们理解您的心情，但请不要使用侮辱性语言": true,
+		"请您控制一下情绪，我们会尽快处理":     true,
+		"还请您注意沟通方式，谢谢":         true,
+		"请文明用语，否则我们将结束对话":      false,
+		"理解您的心情，我马上为您处理":       false,
+		"您好，非常抱歉给您添麻烦了，请您消消气":  false,
+		"请您文明沟通，再这样我们就不再为您服务了": false,
+	}
+	for give, want := range reminder {
+		assert.Equal(t, want, NewSession(c).readAgent(give, c.Check(give)).reminder, give)
+	}
+}
+
+func TestCrowdCountsAfter(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	require.False(t, buyerSays(t, c, "现在骗子太多了").abuse)
+	require.True(t, buyerSays(t, c, "你们问题太多了，骗子").abuse)
 }

@@ -144,9 +144,8 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 		s.firstDone = true
 	}
 	a := s.readAgent(text, rep)
-	if a.reminder {
-		s.reminder = idx
-		s.abuseAfter = s.abuseAfter[:0]
+	if a.reminder && s.reminder < 0 {
+		s.reminder = idx // the count runs from the first reminder: a second does not restart it
 	}
 	s.putOff = s.putOff || a.putOff
 	if f, ok := s.spam(idx, at, text, rep.Severity, a.ack); ok {
