@@ -113,6 +113,9 @@ func (x *reading) partyAfter(pos, limit int) party {
 
 // abusive judges an insult by its target: the agent, the shop or the brand.
 func (x *reading) abusive(h cue) bool {
+	if h.aim == aimNone {
+		return false
+	}
 	// 你们不是骗子吧: an insult denied is none.
 	for _, c := range x.cues {
 		x.steps++

@@ -331,3 +331,13 @@ func TestCrowdCountsAfter(t *testing.T) {
 	require.False(t, buyerSays(t, c, "现在骗子太多了").abuse)
 	require.True(t, buyerSays(t, c, "你们问题太多了，骗子").abuse)
 }
+
+func TestCriticismAndPromises(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.Taobao))
+	require.False(t, buyerSays(t, c, "你们客服态度太差，没礼貌").abuse, "criticism is no insult")
+	require.False(t, buyerSays(t, c, "你们烦不烦啊，一直发广告").abuse)
+	require.True(t, buyerSays(t, c, "你们客服没礼貌，还是个骗子").abuse)
+	spam := func(turns []Turn) bool { return findingOf(Audit(c, turns), Spam) != nil }
+	require.False(t, spam([]Turn{buyer(0, "改地址"), agent(5, "好的，马上帮您修改"), buyer(10, "改颜色"), agent(15, "好的，马上帮您修改"), buyer(20, "改尺码"), agent(25, "好的，马上帮您修改")}))
+	require.True(t, spam([]Turn{buyer(0, "改地址"), agent(5, "好的，马上帮您修改"), agent(6, "好的，马上帮您修改"), agent(7, "好的，马上帮您修改")}))
+}

@@ -59,9 +59,10 @@ const (
 	aimAddressed aim = iota // the default
 	aimNamed
 	aimExplicit
+	aimNone // criticism, not an insult: it only overrides the checker's term
 )
 
-var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit}
+var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone}
 
 // party is who words are about (see rules/parties.txt).
 type party uint8
@@ -151,7 +152,7 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 		m := cueMeta{kind: kind}
 		if a, ok := e.Attrs["x-aim"]; ok || kind == cueAbuse {
 			if m.aim, ok = aimCodes[a]; !ok {
-				return nil, bad("x-aim=%q (want named, addressed or explicit)", a)
+				return nil, bad("x-aim=%q (want named, addressed, explicit or none)", a)
 			}
 		}
 		if kind == cueParty {
