@@ -72,6 +72,21 @@ func (x *reading) has(k cueKind, a, b int) bool {
 	return false
 }
 
+// last returns the end of the last cue of kind k in ft[a:b], or -1.
+func (x *reading) last(k cueKind, a, b int) int {
+	end := -1
+	for _, c := range x.cues {
+		x.steps++
+		if c.start >= b {
+			break
+		}
+		if c.kind == k && c.start >= a && c.end <= b {
+			end = max(end, c.end)
+		}
+	}
+	return end
+}
+
 func (x *reading) any(k cueKind) bool {
 	for _, c := range x.cues {
 		x.steps++
@@ -155,7 +170,9 @@ func (x *reading) abusive(h cue) bool {
 // a denial, a past matter or a complaint about someone else.
 func (x *reading) threat(k cue) bool {
 	cs := x.clauseStart(k.start)
-	if x.has(cueNegation, cs, k.start) {
+	// Negated (我不会投诉), unless intent follows the negation: 不给我换我就投诉
+	// is a condition and a threat.
+	if neg := x.last(cueNegation, cs, k.start); neg >= 0 && neg > x.last(cueIntent, cs, k.start) {
 		return false
 	}
 	if strings.HasPrefix(x.ft[k.end:], "过") { // 投诉过: done before

@@ -290,6 +290,8 @@ func TestMoreWordings(t *testing.T) {
 		"我已经向平台投诉了":      true,
 		"我朋友投诉过你们家":      false,
 		"我从来不给差评":        false,
+		"不给我换我就投诉":       true,
+		"我不会投诉你们的":       false,
 		"如果东西有问题可以投诉吗":   false,
 		"投诉电话是多少":        false,
 		"这么慢，差评":         true,
