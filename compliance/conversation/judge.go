@@ -2,6 +2,7 @@ package conversation
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -239,6 +240,24 @@ func (x *reading) clauseEnd(pos int) int {
 	return pos + i
 }
 
+// scratch is the memory reading a turn needs, shared through a pool so
+// that an open Session holds none of it.
+type scratch struct {
+	cues   []cue
+	inside []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(sc *scratch) {
+	if cap(sc.cues) > 4096 {
+		return // let a huge message's scratch go
+	}
+	scratchPool.Put(sc)
+}
+
 // buyerRead is what a buyer message shows.
 type buyerRead struct {
 	abuse, complaint, demand, impatient, exclaim bool
@@ -249,7 +268,9 @@ type buyerRead struct {
 // complaint threats, demands for a manager, impatience.
 func (s *Session) readBuyer(text string) buyerRead {
 	x := reading{ft: lexicon.Fold(text)}
-	x.cues = s.o.rules.scan(s.cues[:0], x.ft)
+	sc := getScratch()
+	defer putScratch(sc)
+	x.cues = s.o.rules.scan(sc.cues[:0], x.ft)
 	// The checker's abuse terms are insults too, unless a rule covers them.
 	for _, v := range s.c.Check(x.ft).Violations {
 		if v.Category != compliance.Abuse {
@@ -268,9 +289,9 @@ func (s *Session) readBuyer(text string) buyerRead {
 	}
 	// Check's spans come after the rules' in x.cues: order them again.
 	sortCues(x.cues)
-	x.inside = s.inside
+	x.inside = sc.inside[:0]
 	x.index()
-	s.cues, s.inside = x.cues, x.inside
+	sc.cues, sc.inside = x.cues, x.inside
 	var b buyerRead
 	var judged [cueAck + 1]int
 	for i, c := range x.cues {
@@ -315,8 +336,10 @@ type agentRead struct {
 // readAgent reads an agent turn whose Check report is rep.
 func (s *Session) readAgent(text string, rep compliance.Report) agentRead {
 	x := reading{ft: lexicon.Fold(text)}
-	x.cues = s.o.rules.scan(s.cues[:0], x.ft)
-	s.cues = x.cues
+	sc := getScratch()
+	defer putScratch(sc)
+	x.cues = s.o.rules.scan(sc.cues[:0], x.ft)
+	sc.cues = x.cues
 	var rude bool
 	var a agentRead
 	for _, v := range rep.Violations {

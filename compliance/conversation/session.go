@@ -54,12 +54,10 @@ type Session struct {
 	prompt                                         []rune // the last buyer message, normalized (at most 128 runes)
 	promptAbusive                                  bool   // the last buyer message is abuse
 	start                                          time.Time
-	lastAbusive                                    bool   // the last turn is a buyer's abuse
-	rows                                           []int  // scratch for similar
-	cues                                           []cue  // scratch for reading turns
-	inside                                         []bool // scratch for reading turns
-	steps                                          int    // cues visited reading turns, to prove the cost linear
-	cells                                          int    // edit-distance cells computed, to prove the spam check's bound
+	lastAbusive                                    bool  // the last turn is a buyer's abuse
+	rows                                           []int // scratch for similar
+	steps                                          int   // cues visited reading turns, to prove the cost linear
+	cells                                          int   // edit-distance cells computed, to prove the spam check's bound
 }
 
 // recentReply is an agent reply within the spam window.
