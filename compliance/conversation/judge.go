@@ -107,7 +107,8 @@ func (x *reading) partyBefore(pos int) party {
 		if c.start >= pos {
 			break
 		}
-		if c.kind == cueParty && c.party != partyCrowd && c.end <= pos && pos-c.end <= partyReach && c.end > end && !x.inside[i] && x.within(c.end, pos, sentenceBreak) {
+		if c.kind == cueParty && c.party != partyCrowd && c.end <= pos && pos-c.end <= partyReach && c.end > end && !x.inside[i] &&
+			x.within(c.end, pos, sentenceBreak) && (c.party != partyProduct || x.within(c.end, pos, clauseBreak)) {
 			best, end = c.party, c.end
 		}
 	}
