@@ -49,7 +49,8 @@
 //     calm question mentions 投诉 (快递的问题我该去哪里投诉？), when the buyer
 //     denies it or speaks of a past complaint, or complains of someone else —;
 //     when the buyer demands a manager (让你们主管来, 我要找负责人) after the
-//     agent declined or stalled, or while already aggressive (asking the
+//     agent declined, stalled or kept them waiting past the window, or while
+//     already aggressive (asking the
 //     agent to consult one is no demand); on abuse; and on repeated impatience.
 //
 // The rule files ([DefaultRules]) hold the wordings of each family, from

@@ -110,6 +110,8 @@ func TestManagerDemands(t *testing.T) {
 	esc := func(turns []Turn) bool { return findingOf(Audit(c, turns), Escalate) != nil }
 	require.True(t, esc([]Turn{buyer(0, "能退款吗"), agent(5, "抱歉，超过售后期无法退款"), buyer(10, "我要找你们负责人")}))
 	require.False(t, esc([]Turn{buyer(0, "我要找你们负责人谈批发"), agent(5, "好的，我帮您联系")}))
+	// Kept waiting is being put off too.
+	require.True(t, esc([]Turn{buyer(0, "能退款吗"), agent(5, "我查一下"), buyer(10, "怎么样了"), buyer(100, "我要找你们负责人")}))
 }
 
 func TestCivilityReminders(t *testing.T) {

@@ -132,6 +132,7 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 	if len(s.pending) > 0 {
 		first := s.pending[0]
 		if wait := at.Sub(first.at); wait > s.o.window {
+			s.putOff = true // a late reply puts the buyer off
 			out = append(out, Finding{Kind: SlowResponse, Turns: []int{first.idx, idx}, At: at, Severity: compliance.Minor, Wait: Duration(wait),
 				Detail: fmt.Sprintf("the buyer waited %s for a reply (window %s)", wait.Round(time.Second), s.o.window)})
 		}
@@ -250,6 +251,10 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 		if len(s.pending) < maxPending {
 			s.pending = append(s.pending, pendingMsg{idx, at})
 		}
+	}
+	// Kept waiting past the window is being put off too.
+	if len(s.pending) > 0 && at.Sub(s.pending[0].at) > s.o.window {
+		s.putOff = true
 	}
 	b := s.readBuyer(text)
 	aggressiveBefore := s.buyerAbuse > 0 || s.complaints > 0 || s.impatience > 0
