@@ -191,16 +191,7 @@ func (x *reading) threat(k cue) bool {
 		return false
 	}
 	if x.has(cueIntent, cs, k.start) {
-		return true
-	}
-	for _, c := range x.cues {
-		x.steps++
-		if c.start >= k.start {
-			break
-		}
-		if c.kind == cueParty && c.party == partyAddressee && c.start >= cs && c.end <= k.start {
-			return true // 你们等着被投诉
-		}
+		return true // 我就投诉, 给你们差评, 你们等着被投诉
 	}
 	// The channel alone: 差评！
 	rest := 0

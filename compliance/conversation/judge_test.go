@@ -348,3 +348,24 @@ func TestCriticismAndPromises(t *testing.T) {
 	require.False(t, spam([]Turn{buyer(0, "改地址"), agent(5, "好的，马上帮您修改"), buyer(10, "改颜色"), agent(15, "好的，马上帮您修改"), buyer(20, "改尺码"), agent(25, "好的，马上帮您修改")}))
 	require.True(t, spam([]Turn{buyer(0, "改地址"), agent(5, "好的，马上帮您修改"), agent(6, "好的，马上帮您修改"), agent(7, "好的，马上帮您修改")}))
 }
+
+func TestFalseAlarms(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for give, want := range map[string]buyerRead{
+		"有个客服骂我是傻逼，你们管不管":     {},
+		"你们客服骂我傻逼，我要投诉":       {complaint: true},
+		"你们家客服真是太好了，不像别家都是骗子": {},
+		"你们不会是骗子吧":            {},
+		"你们还不是骗子":             {abuse: true},
+		"你们店铺的差评我都看了，说质量不好":   {},
+		"我想咨询一下你们的投诉处理流程":     {},
+		"你们会被投诉的":             {complaint: true},
+		"老板大气！":               {exclaim: true},
+		"累死了，终于到了":            {},
+		"这个颜色丑死了":             {},
+	} {
+		got := buyerSays(t, c, give)
+		assert.Equal(t, want.abuse, got.abuse, "abuse: %s", give)
+		assert.Equal(t, want.complaint, got.complaint, "complaint: %s", give)
+	}
+}
