@@ -369,3 +369,24 @@ func TestFalseAlarms(t *testing.T) {
 		assert.Equal(t, want.complaint, got.complaint, "complaint: %s", give)
 	}
 }
+
+func TestInterjectionsAndBrands(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for give, want := range map[string]bool{
+		"tmd快递怎么还不到": false,
+		"你tmd能不能快点":  true,
+		"尼玛，又下雨了":    false,
+		"什么破牌子":      true,
+		"我是猪，又买错了":   false,
+		"我真是个白痴":     false,
+		"我脑子进水了才买两件": false,
+	} {
+		assert.Equal(t, want, buyerSays(t, c, give).abuse, give)
+	}
+	for give, want := range map[string]bool{
+		"再不处理给你们打一星": true,
+		"一星期了还没到":    false,
+	} {
+		assert.Equal(t, want, buyerSays(t, c, give).complaint, give)
+	}
+}
