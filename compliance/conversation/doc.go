@@ -35,9 +35,11 @@
 //     is no abuse; a bare insult (骗子！) is aimed at the agent; a denied one
 //     (你们不是骗子吧) is none.
 //   - blacklist_eligible: after the agent's civility reminder, the buyer goes
-//     on with abuse in more than 5 messages. JD 咚咚 lets the merchant
-//     blacklist such a buyer for at most three months and asks for the
-//     evidence, which the finding's turns are. A reminder is a polite request
+//     on with abuse in more than 5 messages. JD's 《咚咚服务使用管理规则》 lets
+//     the merchant blacklist a buyer who keeps up abuse after a 善意提示 in
+//     more than 5 messages, for at most three months, and asks for the
+//     evidence, which the finding's turns are (the first reminder and the
+//     abusive messages; a second reminder does not restart the count). A reminder is a polite request
 //     to keep the conversation civil (请您理性沟通, 咱们好好说可以吗,
 //     希望您文明交流): a civility wording and a polite one, with no abuse or
 //     refusal of its own and no ultimatum. The rude 你再这样没素质的说话，我们拒绝为你服务
@@ -47,7 +49,8 @@
 //     calm question mentions 投诉 (快递的问题我该去哪里投诉？), when the buyer
 //     denies it or speaks of a past complaint, or complains of someone else —;
 //     when the buyer demands a manager (让你们主管来, 我要找负责人) after the
-//     agent declined or stalled, or while already aggressive (asking the
+//     agent declined, stalled or kept them waiting past the window, or while
+//     already aggressive (asking the
 //     agent to consult one is no demand); on abuse; and on repeated impatience.
 //
 // The rule files ([DefaultRules]) hold the wordings of each family, from
@@ -82,6 +85,6 @@
 // # Concurrency
 //
 // [Audit] and [SuggestNext] are safe for concurrent use with a shared
-// Checker; [BuyerRules] are immutable and safe to share. A Session is for
+// Checker; [Rules] are immutable and safe to share. A Session is for
 // one goroutine: use one per conversation.
 package conversation

@@ -2,6 +2,7 @@ package conversation
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -72,6 +73,21 @@ func (x *reading) has(k cueKind, a, b int) bool {
 	return false
 }
 
+// last returns the end of the last cue of kind k in ft[a:b], or -1.
+func (x *reading) last(k cueKind, a, b int) int {
+	end := -1
+	for _, c := range x.cues {
+		x.steps++
+		if c.start >= b {
+			break
+		}
+		if c.kind == k && c.start >= a && c.end <= b {
+			end = max(end, c.end)
+		}
+	}
+	return end
+}
+
 func (x *reading) any(k cueKind) bool {
 	for _, c := range x.cues {
 		x.steps++
@@ -91,7 +107,8 @@ func (x *reading) partyBefore(pos int) party {
 		if c.start >= pos {
 			break
 		}
-		if c.kind == cueParty && c.end <= pos && pos-c.end <= partyReach && c.end > end && !x.inside[i] && x.within(c.end, pos, sentenceBreak) {
+		if c.kind == cueParty && c.party != partyCrowd && c.end <= pos && pos-c.end <= partyReach && c.end > end && !x.inside[i] &&
+			x.within(c.end, pos, sentenceBreak) && (c.party != partyProduct || x.within(c.end, pos, clauseBreak)) {
 			best, end = c.party, c.end
 		}
 	}
@@ -113,6 +130,9 @@ func (x *reading) partyAfter(pos, limit int) party {
 
 // abusive judges an insult by its target: the agent, the shop or the brand.
 func (x *reading) abusive(h cue) bool {
+	if h.aim == aimNone {
+		return false
+	}
 	// 你们不是骗子吧: an insult denied is none.
 	for _, c := range x.cues {
 		x.steps++
@@ -152,7 +172,12 @@ func (x *reading) abusive(h cue) bool {
 // a denial, a past matter or a complaint about someone else.
 func (x *reading) threat(k cue) bool {
 	cs := x.clauseStart(k.start)
-	if x.has(cueNegation, cs, k.start) {
+	// Negated (我不会投诉), unless intent follows the negation: 不给我换我就投诉
+	// is a condition and a threat.
+	if neg := x.last(cueNegation, cs, k.start); neg >= 0 && neg > x.last(cueIntent, cs, k.start) {
+		return false
+	}
+	if strings.HasPrefix(x.ft[k.end:], "过") { // 投诉过: done before
 		return false
 	}
 	switch x.partyAfter(k.end, 6) {
@@ -166,16 +191,7 @@ func (x *reading) threat(k cue) bool {
 		return false
 	}
 	if x.has(cueIntent, cs, k.start) {
-		return true
-	}
-	for _, c := range x.cues {
-		x.steps++
-		if c.start >= k.start {
-			break
-		}
-		if c.kind == cueParty && c.party == partyAddressee && c.start >= cs && c.end <= k.start {
-			return true // 你们等着被投诉
-		}
+		return true // 我就投诉, 给你们差评, 你们等着被投诉
 	}
 	// The channel alone: 差评！
 	rest := 0
@@ -196,7 +212,7 @@ func (x *reading) demand(m cue) bool {
 	if x.has(cueConsult, cs, ce) {
 		return false
 	}
-	return x.has(cueDemand, cs, m.start) || x.has(cueIntent, cs, m.start)
+	return x.has(cueDemand, cs, m.start) || x.has(cueIntent, cs, m.start) || x.has(cueSummon, m.end, ce)
 }
 
 func (x *reading) clauseStart(pos int) int {
@@ -216,6 +232,24 @@ func (x *reading) clauseEnd(pos int) int {
 	return pos + i
 }
 
+// scratch is the memory reading a turn needs, shared through a pool so
+// that an open Session holds none of it.
+type scratch struct {
+	cues   []cue
+	inside []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(sc *scratch) {
+	if cap(sc.cues) > 4096 {
+		return // let a huge message's scratch go
+	}
+	scratchPool.Put(sc)
+}
+
 // buyerRead is what a buyer message shows.
 type buyerRead struct {
 	abuse, complaint, demand, impatient, exclaim bool
@@ -226,7 +260,9 @@ type buyerRead struct {
 // complaint threats, demands for a manager, impatience.
 func (s *Session) readBuyer(text string) buyerRead {
 	x := reading{ft: lexicon.Fold(text)}
-	x.cues = s.o.rules.scan(s.cues[:0], x.ft)
+	sc := getScratch()
+	defer putScratch(sc)
+	x.cues = s.o.rules.scan(sc.cues[:0], x.ft)
 	// The checker's abuse terms are insults too, unless a rule covers them.
 	for _, v := range s.c.Check(x.ft).Violations {
 		if v.Category != compliance.Abuse {
@@ -245,9 +281,9 @@ func (s *Session) readBuyer(text string) buyerRead {
 	}
 	// Check's spans come after the rules' in x.cues: order them again.
 	sortCues(x.cues)
-	x.inside = s.inside
+	x.inside = sc.inside[:0]
 	x.index()
-	s.cues, s.inside = x.cues, x.inside
+	sc.cues, sc.inside = x.cues, x.inside
 	var b buyerRead
 	var judged [cueAck + 1]int
 	for i, c := range x.cues {
@@ -292,8 +328,10 @@ type agentRead struct {
 // readAgent reads an agent turn whose Check report is rep.
 func (s *Session) readAgent(text string, rep compliance.Report) agentRead {
 	x := reading{ft: lexicon.Fold(text)}
-	x.cues = s.o.rules.scan(s.cues[:0], x.ft)
-	s.cues = x.cues
+	sc := getScratch()
+	defer putScratch(sc)
+	x.cues = s.o.rules.scan(sc.cues[:0], x.ft)
+	sc.cues = x.cues
 	var rude bool
 	var a agentRead
 	for _, v := range rep.Violations {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/huashu/huashu/compliance"
@@ -109,6 +110,8 @@ func TestManagerDemands(t *testing.T) {
 	esc := func(turns []Turn) bool { return findingOf(Audit(c, turns), Escalate) != nil }
 	require.True(t, esc([]Turn{buyer(0, "能退款吗"), agent(5, "抱歉，超过售后期无法退款"), buyer(10, "我要找你们负责人")}))
 	require.False(t, esc([]Turn{buyer(0, "我要找你们负责人谈批发"), agent(5, "好的，我帮您联系")}))
+	// Kept waiting is being put off too.
+	require.True(t, esc([]Turn{buyer(0, "能退款吗"), agent(5, "我查一下"), buyer(10, "怎么样了"), buyer(100, "我要找你们负责人")}))
 }
 
 func TestCivilityReminders(t *testing.T) {
@@ -178,7 +181,10 @@ func TestSpamIgnoresTheBuyer(t *testing.T) {
 func TestSpamWorkIsBounded(t *testing.T) {
 	c := mustNew(t, compliance.WithPlatform(compliance.Taobao))
 	base := strings.Repeat("您好您的包裹正在配送中请耐心等待我们会尽快为您处理", 6)[:128*3]
-	const n = 5000
+	n := 5000
+	if testing.Short() {
+		n = 1000
+	}
 	work := func(near bool) (cells, turns int) {
 		s := NewSession(c)
 		for i := range n {
@@ -257,5 +263,130 @@ func TestReadingIsLinear(t *testing.T) {
 		t.Logf("%q: %d steps for 500 repeats, %d for 2000 (×%.2f)", unit, small, large, float64(large)/float64(small))
 		require.Greater(t, small, 0)
 		require.LessOrEqual(t, float64(large)/float64(small), 4.5, unit)
+	}
+}
+
+func TestMoreWordings(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	abuse := map[string]bool{
+		"你们一群猪":       true,
+		"你猪啊，说了多少遍":   true,
+		"你傻啊":         true,
+		"别狗叫了":        true,
+		"你🐴的":         true,
+		"我傻眼了，怎么发错了":  false,
+		"现在骗子太多了":     false,
+		"之前那家店是骗子":    false,
+		"什么垃圾玩意":      false,
+		"我是个傻子，买了两次":  false,
+		"网上那些骗子真可恶":   false,
+		"你们才是骗子，还狡辩":  true,
+		"垃圾快递，三天没动":   false,
+		"都怪我自己太傻了":    false,
+		"你们家东西真不错":    false,
+		"客服小姐姐辛苦了":    false,
+		"你们这服务，简直是垃圾": true,
+	}
+	for give, want := range abuse {
+		assert.Equal(t, want, buyerSays(t, c, give).abuse, give)
+	}
+	threat := map[string]bool{
+		"信不信我投诉你":        true,
+		"我已经向平台投诉了":      true,
+		"我朋友投诉过你们家":      false,
+		"我从来不给差评":        false,
+		"不给我换我就投诉":       true,
+		"我不会投诉你们的":       false,
+		"如果东西有问题可以投诉吗":   false,
+		"投诉电话是多少":        false,
+		"这么慢，差评":         true,
+		"等着被投诉吧":         true,
+		"我要去消协告你们":       true,
+		"上次投诉快递之后快多了":    false,
+		"请问你们的客服投诉渠道在哪里": false,
+	}
+	for give, want := range threat {
+		assert.Equal(t, want, buyerSays(t, c, give).complaint, give)
+	}
+	demand := map[string]bool{
+		"把你们店长叫来":     true,
+		"让你们经理出来说话":   true,
+		"我要跟你们领导说话":   true,
+		"你们主管要是同意就行":  false,
+		"主管说可以就帮我改一下": false,
+	}
+	for give, want := range demand {
+		assert.Equal(t, want, buyerSays(t, c, give).demand, give)
+	}
+	reminder := map[string]bool{
+		"请您冷静一下，有问题我们一起解决":     true,
+		"我们理解您的心情，但请不要使用侮辱性语言": true,
+		"请您控制一下情绪，我们会尽快处理":     true,
+		"还请您注意沟通方式，谢谢":         true,
+		"请文明用语，否则我们将结束对话":      false,
+		"理解您的心情，我马上为您处理":       false,
+		"您好，非常抱歉给您添麻烦了，请您消消气":  false,
+		"请您文明沟通，再这样我们就不再为您服务了": false,
+	}
+	for give, want := range reminder {
+		assert.Equal(t, want, NewSession(c).readAgent(give, c.Check(give)).reminder, give)
+	}
+}
+
+func TestCrowdCountsAfter(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	require.False(t, buyerSays(t, c, "现在骗子太多了").abuse)
+	require.True(t, buyerSays(t, c, "你们问题太多了，骗子").abuse)
+}
+
+func TestCriticismAndPromises(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.Taobao))
+	require.False(t, buyerSays(t, c, "你们客服态度太差，没礼貌").abuse, "criticism is no insult")
+	require.False(t, buyerSays(t, c, "你们烦不烦啊，一直发广告").abuse)
+	require.True(t, buyerSays(t, c, "你们客服没礼貌，还是个骗子").abuse)
+	spam := func(turns []Turn) bool { return findingOf(Audit(c, turns), Spam) != nil }
+	require.False(t, spam([]Turn{buyer(0, "改地址"), agent(5, "好的，马上帮您修改"), buyer(10, "改颜色"), agent(15, "好的，马上帮您修改"), buyer(20, "改尺码"), agent(25, "好的，马上帮您修改")}))
+	require.True(t, spam([]Turn{buyer(0, "改地址"), agent(5, "好的，马上帮您修改"), agent(6, "好的，马上帮您修改"), agent(7, "好的，马上帮您修改")}))
+}
+
+func TestFalseAlarms(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for give, want := range map[string]buyerRead{
+		"有个客服骂我是傻逼，你们管不管":     {},
+		"你们客服骂我傻逼，我要投诉":       {complaint: true},
+		"你们家客服真是太好了，不像别家都是骗子": {},
+		"你们不会是骗子吧":            {},
+		"你们还不是骗子":             {abuse: true},
+		"你们店铺的差评我都看了，说质量不好":   {},
+		"我想咨询一下你们的投诉处理流程":     {},
+		"你们会被投诉的":             {complaint: true},
+		"老板大气！":               {exclaim: true},
+		"累死了，终于到了":            {},
+		"这个颜色丑死了":             {},
+	} {
+		got := buyerSays(t, c, give)
+		assert.Equal(t, want.abuse, got.abuse, "abuse: %s", give)
+		assert.Equal(t, want.complaint, got.complaint, "complaint: %s", give)
+	}
+}
+
+func TestInterjectionsAndBrands(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for give, want := range map[string]bool{
+		"tmd快递怎么还不到": false,
+		"你tmd能不能快点":  true,
+		"尼玛，又下雨了":    false,
+		"什么破牌子":      true,
+		"我是猪，又买错了":   false,
+		"我真是个白痴":     false,
+		"我脑子进水了才买两件": false,
+	} {
+		assert.Equal(t, want, buyerSays(t, c, give).abuse, give)
+	}
+	for give, want := range map[string]bool{
+		"再不处理给你们打一星": true,
+		"一星期了还没到":    false,
+	} {
+		assert.Equal(t, want, buyerSays(t, c, give).complaint, give)
 	}
 }

@@ -36,6 +36,7 @@ const (
 	cueManager                       // 主管, 负责人… (x-aim=named: a demand in itself)
 	cueDemand                        // 让, 叫, 找…
 	cueConsult                       // 问问, 商量…
+	cueSummon                        // 叫来, 出来… after a manager
 	cueImpatience                    // 快点, 人呢…
 	cueCivility                      // 文明, 理性, 好好说… (agent)
 	cuePolite                        // 请, 您, 好吗… (agent)
@@ -47,7 +48,7 @@ const (
 var cueCodes = map[string]cueKind{
 	"abuse": cueAbuse, "party": cueParty, "complaint": cueComplaint, "intent": cueIntent,
 	"negation": cueNegation, "past": cuePast, "askhow": cueAskHow, "manager": cueManager,
-	"demand": cueDemand, "consult": cueConsult, "impatience": cueImpatience, "civility": cueCivility,
+	"demand": cueDemand, "consult": cueConsult, "summon": cueSummon, "impatience": cueImpatience, "civility": cueCivility,
 	"polite": cuePolite, "threat": cueThreat, "putoff": cuePutOff, "ack": cueAck,
 }
 
@@ -58,9 +59,10 @@ const (
 	aimAddressed aim = iota // the default
 	aimNamed
 	aimExplicit
+	aimNone // criticism, not an insult: it only overrides the checker's term
 )
 
-var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit}
+var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone}
 
 // party is who words are about (see rules/parties.txt).
 type party uint8
@@ -71,9 +73,10 @@ const (
 	partySelf
 	partyThird
 	partyProduct
+	partyCrowd // counts only after the insult
 )
 
-var partyCodes = map[string]party{"addressee": partyAddressee, "self": partySelf, "third": partyThird, "product": partyProduct}
+var partyCodes = map[string]party{"addressee": partyAddressee, "self": partySelf, "third": partyThird, "product": partyProduct, "crowd": partyCrowd}
 
 type cueMeta struct {
 	kind  cueKind
@@ -144,17 +147,17 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 		}
 		kind, ok := cueCodes[e.Attrs["x-kind"]]
 		if !ok {
-			return nil, bad("x-kind=%q (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, consult, impatience, civility, polite, threat, putoff or ack)", e.Attrs["x-kind"])
+			return nil, bad("x-kind=%q (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff or ack)", e.Attrs["x-kind"])
 		}
 		m := cueMeta{kind: kind}
 		if a, ok := e.Attrs["x-aim"]; ok || kind == cueAbuse {
 			if m.aim, ok = aimCodes[a]; !ok {
-				return nil, bad("x-aim=%q (want named, addressed or explicit)", a)
+				return nil, bad("x-aim=%q (want named, addressed, explicit or none)", a)
 			}
 		}
 		if kind == cueParty {
 			if m.party, ok = partyCodes[e.Attrs["x-party"]]; !ok {
-				return nil, bad("x-party=%q (want addressee, self, third or product)", e.Attrs["x-party"])
+				return nil, bad("x-party=%q (want addressee, self, third, product or crowd)", e.Attrs["x-party"])
 			}
 		}
 		k := lexicon.NormalizeText(e.Term)
@@ -194,6 +197,7 @@ func (r *Rules) Len() int { return r.m.Len() }
 var insultEmoji = map[rune]aim{
 	'🤡': aimAddressed, '💩': aimAddressed, '🖕': aimAddressed,
 	'🐷': aimExplicit, '🐖': aimExplicit, '🐽': aimExplicit, '🐶': aimExplicit, '🐕': aimExplicit,
+	'🐒': aimExplicit, '🐵': aimExplicit, '🐴': aimExplicit, '🐎': aimExplicit, // 🐴 reads 妈 online
 }
 
 // scan returns the cues in folded text ft, ordered by start, longer first.

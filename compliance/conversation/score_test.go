@@ -52,6 +52,9 @@ func scoreChats(t *testing.T, chats []labelledChat) chatScore {
 	s := chatScore{tp: map[string]int{}, fp: map[string]int{}, fn: map[string]int{}}
 	checkers := map[compliance.Platform]*compliance.Checker{}
 	for _, ch := range chats {
+		if ch.Platform == "" {
+			ch.Platform = "generic"
+		}
 		p, err := compliance.ParsePlatform(ch.Platform)
 		require.NoError(t, err, ch.ID)
 		c := checkers[p]
@@ -119,8 +122,9 @@ func (s chatScore) print(w io.Writer) {
 
 // TestScoreChats scores the audit on a labelled file given with -chats:
 //
-//	go test ./compliance/conversation -run TestScoreChats -chats FILE
+//	go test ./compliance/conversation -run TestScoreChats -v -chats FILE
 //
+// (FILE absolute, or relative to compliance/conversation, where go test runs.)
 // The file is a JSON array of {"id", "platform", "turns": [{"role", "at",
 // "text"}], "expect": [finding kinds]}; expect is the exact set of kinds the
 // conversation should produce. It prints per-kind recall and precision and

@@ -54,12 +54,10 @@ type Session struct {
 	prompt                                         []rune // the last buyer message, normalized (at most 128 runes)
 	promptAbusive                                  bool   // the last buyer message is abuse
 	start                                          time.Time
-	lastAbusive                                    bool   // the last turn is a buyer's abuse
-	rows                                           []int  // scratch for similar
-	cues                                           []cue  // scratch for reading turns
-	inside                                         []bool // scratch for reading turns
-	steps                                          int    // cues visited reading turns, to prove the cost linear
-	cells                                          int    // edit-distance cells computed, to prove the spam check's bound
+	lastAbusive                                    bool  // the last turn is a buyer's abuse
+	rows                                           []int // scratch for similar
+	steps                                          int   // cues visited reading turns, to prove the cost linear
+	cells                                          int   // edit-distance cells computed, to prove the spam check's bound
 }
 
 // recentReply is an agent reply within the spam window.
@@ -134,6 +132,7 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 	if len(s.pending) > 0 {
 		first := s.pending[0]
 		if wait := at.Sub(first.at); wait > s.o.window {
+			s.putOff = true // a late reply puts the buyer off
 			out = append(out, Finding{Kind: SlowResponse, Turns: []int{first.idx, idx}, At: at, Severity: compliance.Minor, Wait: Duration(wait),
 				Detail: fmt.Sprintf("the buyer waited %s for a reply (window %s)", wait.Round(time.Second), s.o.window)})
 		}
@@ -144,9 +143,8 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 		s.firstDone = true
 	}
 	a := s.readAgent(text, rep)
-	if a.reminder {
-		s.reminder = idx
-		s.abuseAfter = s.abuseAfter[:0]
+	if a.reminder && s.reminder < 0 {
+		s.reminder = idx // the count runs from the first reminder: a second does not restart it
 	}
 	s.putOff = s.putOff || a.putOff
 	if f, ok := s.spam(idx, at, text, rep.Severity, a.ack); ok {
@@ -253,6 +251,10 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 		if len(s.pending) < maxPending {
 			s.pending = append(s.pending, pendingMsg{idx, at})
 		}
+	}
+	// Kept waiting past the window is being put off too.
+	if len(s.pending) > 0 && at.Sub(s.pending[0].at) > s.o.window {
+		s.putOff = true
 	}
 	b := s.readBuyer(text)
 	aggressiveBefore := s.buyerAbuse > 0 || s.complaints > 0 || s.impatience > 0
