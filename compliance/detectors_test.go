@@ -99,7 +99,7 @@ func TestHandleDetector(t *testing.T) {
 		{"W X：sd-88990", []string{"off_platform:W X：sd-88990"}},
 		{"加🛰️：jd_kefu007，售后问题直接找我", []string{"off_platform:加🛰️：jd_kefu007"}},
 		{"加威❤：xiaomei_0808 退款秒到", []string{"off_platform:加威❤：xiaomei_0808"}},
-		{"加我威芯：zhang_shop88", []string{"off_platform:威芯：zhang_shop88"}},
+		{"加我威芯：zhang_shop88", []string{"off_platform:加我威芯：zhang_shop88"}},
 		{"加我 lily_88 发你图", []string{"off_platform:加我 lily_88"}},
 		{"QQ：12345678", []string{"off_platform:QQ：12345678"}},
 		{"企鹅 88776655 找我", []string{"off_platform:企鹅 88776655"}},
