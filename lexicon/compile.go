@@ -276,7 +276,7 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 				if err != nil {
 					return nil, entryErr(i, fmt.Errorf("%w: exception %q: %v", ErrBadException, shorten(x), err))
 				}
-				p.except = append(p.except, string(k))
+				p.except = append(p.except, []byte(string(k)))
 			}
 			m.patterns = append(m.patterns, p)
 			continue

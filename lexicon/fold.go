@@ -122,8 +122,13 @@ type span struct{ start, end int }
 func Normalize(text string) Normalized { return normalize(text, DefaultMaxNoise) }
 
 func normalize(text string, maxNoise int) Normalized {
-	var b strings.Builder
-	var spans []span
+	b, spans := appendNormalized(nil, nil, text, maxNoise)
+	return Normalized{Text: string(b), spans: spans}
+}
+
+// appendNormalized appends the normalized form of text to b and, for each
+// byte appended, the original span it came from to spans.
+func appendNormalized(b []byte, spans []span, text string, maxNoise int) ([]byte, []span) {
 	noise, noiseStart, prevEnd := 0, 0, 0
 	emitted := false
 	forEachUnit(text, 0, len(text), func(u unit) bool {
@@ -138,20 +143,20 @@ func normalize(text string, maxNoise int) Normalized {
 			// The marker stands for the noise between the previous unit and
 			// this one; noise inside an expanded rune (the ")" of ⑴) maps to
 			// the empty span at its end.
-			b.WriteByte('\n')
+			b = append(b, '\n')
 			spans = append(spans, span{max(noiseStart, prevEnd), max(u.start, prevEnd)})
 		}
 		noise = 0
-		n := b.Len()
-		b.WriteRune(u.r)
-		for k := n; k < b.Len(); k++ {
+		n := len(b)
+		b = utf8.AppendRune(b, u.r)
+		for k := n; k < len(b); k++ {
 			spans = append(spans, span{u.start, u.end})
 		}
 		emitted = true
 		prevEnd = u.end
 		return true
 	})
-	return Normalized{Text: b.String(), spans: spans}
+	return b, spans
 }
 
 // NormalizeText returns Normalize(text).Text without building the map back

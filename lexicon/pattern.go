@@ -1,12 +1,14 @@
 package lexicon
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -44,7 +46,7 @@ type compiledPattern struct {
 	anchors []string // literals of which every match contains one
 	maxLen  int      // most characters a match can span
 	word    bool
-	except  []string // folded exceptions
+	except  [][]byte // folded exceptions
 }
 
 // expandSlots replaces the slots of a pattern with their RE2 syntax.
@@ -358,40 +360,40 @@ func minRunes(s []string) int {
 // contain one of them. The window looked at reaches the pattern's longest
 // match beyond the first and last anchor, and never crosses a break, so
 // every byte of text is verified for a pattern at most once per cluster.
-func (m *Matcher) verify(dst []Match, p *compiledPattern, text string, hits []span, ws, we int) []Match {
+func (m *Matcher) verify(dst []Match, sc *patternScratch, p *compiledPattern, text string, hits []span, ws, we int) []Match {
 	patternWork.Add(int64(we - ws))
-	norm := normalize(text[ws:we], m.cfg.maxNoise)
-	// Each hit in the normalized text: [hs, he).
-	type nspan struct{ s, e int }
-	nh := make([]nspan, 0, len(hits))
+	sc.text, sc.spans = appendNormalized(sc.text[:0], sc.spans[:0], text[ws:we], m.cfg.maxNoise)
+	norm, spans := sc.text, sc.spans
+	// Each hit in the normalized text: [s, e).
+	nh := sc.nh[:0]
 	k := 0
 	for _, h := range hits {
-		for k < len(norm.spans) && norm.spans[k].start < h.start-ws {
+		for k < len(spans) && spans[k].start < h.start-ws {
 			k++
 		}
 		e := k
-		for e < len(norm.spans) && norm.spans[e].start < h.end-ws {
+		for e < len(spans) && spans[e].start < h.end-ws {
 			e++
 		}
 		if e > k {
-			nh = append(nh, nspan{k, e})
+			nh = append(nh, span{k, e})
 		}
 	}
+	sc.nh = nh
 	j := 0
-	for _, loc := range p.re.FindAllStringIndex(norm.Text, -1) {
+	for _, loc := range p.re.FindAllIndex(norm, -1) {
 		a, b := loc[0], loc[1]
-		for j < len(nh) && nh[j].s < a {
+		for j < len(nh) && nh[j].start < a {
 			j++
 		}
-		if a == b || j == len(nh) || nh[j].e > b {
+		if a == b || j == len(nh) || nh[j].end > b {
 			continue
 		}
-		if excepted(norm.Text, a, b, p.except) {
+		if excepted(norm, a, b, p.except) {
 			continue
 		}
-		s, e := norm.Original(a, b)
-		s, e = s+ws, e+ws
-		if p.word && !m.patternIsWord(text, norm.Text[a:b], s, e) {
+		s, e := spans[a].start+ws, spans[b-1].end+ws
+		if p.word && !m.patternIsWord(text, string(norm[a:b]), s, e) {
 			continue
 		}
 		dst = append(dst, Match{s, e, int(p.entry)})
@@ -432,6 +434,19 @@ func window(text string, start, end, maxLen int) (ws, we int) {
 // looked at, so that a test can hold it to linear cost.
 var patternWork atomic.Int64
 
+// patternScratch is the memory one AppendAll call uses to verify patterns,
+// kept in a pool so that verifying allocates nothing once warm.
+type patternScratch struct {
+	anchors []Match
+	hits    []patternHit
+	cluster []span
+	nh      []span
+	text    []byte
+	spans   []span
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(patternScratch) }}
+
 // patternHit is an anchor of pattern pat found at text[start:end].
 type patternHit struct {
 	pat        int32
@@ -441,17 +456,20 @@ type patternHit struct {
 // appendPatterns verifies the patterns whose anchors occur in text and adds
 // their matches to dst[n0:], resolving overlaps as the matcher's mode says.
 func (m *Matcher) appendPatterns(dst []Match, n0 int, text string) []Match {
-	var buf [16]Match
-	anchors := m.anchors.AppendAll(buf[:0], text)
+	sc := scratchPool.Get().(*patternScratch)
+	defer scratchPool.Put(sc)
+	anchors := m.anchors.AppendAll(sc.anchors[:0], text)
+	sc.anchors = anchors
 	if len(anchors) == 0 {
 		return dst
 	}
-	var hits []patternHit
+	hits := sc.hits[:0]
 	for _, a := range anchors {
 		for _, p := range m.anchorPats[a.Entry] {
 			hits = append(hits, patternHit{p, a.Start, a.End})
 		}
 	}
+	sc.hits = hits
 	slices.SortFunc(hits, func(a, b patternHit) int {
 		if a.pat != b.pat {
 			return int(a.pat - b.pat)
@@ -459,7 +477,7 @@ func (m *Matcher) appendPatterns(dst []Match, n0 int, text string) []Match {
 		return a.start - b.start
 	})
 	n1 := len(dst)
-	var cluster []span
+	cluster := sc.cluster[:0]
 	for i := 0; i < len(hits); {
 		p := m.patterns[hits[i].pat]
 		ws, we := window(text, hits[i].start, hits[i].end, p.maxLen)
@@ -470,9 +488,10 @@ func (m *Matcher) appendPatterns(dst []Match, n0 int, text string) []Match {
 			_, we2 := window(text, hits[j].start, hits[j].end, p.maxLen)
 			we = max(we, we2)
 		}
-		dst = m.verify(dst, p, text, cluster, ws, we)
+		dst = m.verify(dst, sc, p, text, cluster, ws, we)
 		i = j
 	}
+	sc.cluster = cluster
 	if len(dst) == n1 {
 		return dst
 	}
@@ -502,11 +521,11 @@ func (m *Matcher) appendPatterns(dst []Match, n0 int, text string) []Match {
 
 // excepted reports whether one of the exceptions occurs in text overlapping
 // [a, b). It looks only at the stretch an overlapping occurrence can lie in.
-func excepted(text string, a, b int, except []string) bool {
+func excepted(text []byte, a, b int, except [][]byte) bool {
 	for _, x := range except {
 		lo, hi := max(0, a-len(x)+1), min(len(text), b+len(x)-1)
 		for from := lo; from < hi; {
-			i := strings.Index(text[from:hi], x)
+			i := bytes.Index(text[from:hi], x)
 			if i < 0 {
 				break
 			}
