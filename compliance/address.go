@@ -343,8 +343,8 @@ done:
 			if digits == 0 && s.kind != akUnit { // A座, B栋 only
 				return 0, 0, false
 			}
-			if han > 0 && s.kind == akHouse && digits == 1 && (nextIs(text, end, "月") || prevIs(text, i, "月")) {
-				return 0, 0, false
+			if s.kind == akHouse && (prevIs(text, i, "月") || notHouseAfter(text, end)) {
+				return 0, 0, false // 11月11号, 3号馆, 2号线, 5号柜: a date or a numbered place, not a house
 			}
 			return end, s.kind, true
 		}
@@ -367,7 +367,16 @@ func isHanDigit(r rune) bool {
 	return false
 }
 
-func nextIs(text string, i int, s string) bool { return strings.HasPrefix(text[i:], s) }
+// notHouseAfter reports whether a word after N号 makes it a numbered place
+// or thing rather than a house: 3号馆, 2号线, 1号店, 5号柜, 8号门, 6号仓.
+func notHouseAfter(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	switch lexicon.FoldRune(r) {
+	case '馆', '线', '店', '柜', '门', '仓', '口', '厅', '窗', '台', '位', '车', '机', '床', '桌', '码', '色', '字', '电', '池', '箱', '件', '品', '款', '展', '站':
+		return true
+	}
+	return false
+}
 func prevIs(text string, i int, s string) bool { return strings.HasSuffix(text[:i], s) }
 
 func isASCIIDigit(r rune) bool  { return '0' <= r && r <= '9' }
@@ -445,21 +454,22 @@ func (c *Checker) judgeAddress(text string, s *addrScanner, found []Violation) [
 // makes it the buyer's (您家, 收货地址, 邻居…), or a warehouse named right after it.
 func shopAddress(text string, start, end int) bool {
 	before := sentenceBefore(text, start, 20)
-	shop := lastOf(before, shopAddressWords)
-	if shop >= 0 && shop >= lastOf(before, buyerWords) {
+	shop, buyer := lastOf(before, shopAddressWords), lastOf(before, buyerWords)
+	if shop >= 0 && shop >= buyer {
 		return true
 	}
 	after := strings.TrimLeft(sentenceAfter(text, end, 8), " \u3000")
-	for _, w := range [...]string{"售后", "仓", "门店", "店铺", "公司", "厂", "附近", "旁边", "对面", "门口", "周边"} {
+	for _, w := range [...]string{"附近", "旁边", "对面", "门口", "周边"} {
 		if strings.HasPrefix(after, w) {
-			return true // a warehouse, or a landmark (12号附近的驿站), not a home
+			return true // a landmark (12号附近的驿站), not a home
 		}
 	}
-	return lastOf(after, shopAfterWords) >= 0
+	return buyer < 0 && lastOf(after, shopAfterWords) >= 0
 }
 
-// shopAfterWords, after an address, make it the shop's (…88号是我们门店).
-var shopAfterWords = []string{"我们门店", "我们店", "我们公司", "我们仓库", "我们工厂", "我们的店", "本店", "实体店"}
+// shopAfterWords, after an address no buyer word owns, make it the shop's
+// (…1258号 售后仓, …88号是我们门店, …969号3号仓发货).
+var shopAfterWords = []string{"售后", "仓", "门店", "店铺", "公司", "厂", "发货", "发出", "我们店", "我们的店", "本店", "实体店"}
 
 // sentenceAfter returns up to n runes after pos, not reaching past a sentence end.
 func sentenceAfter(text string, pos, n int) string {

@@ -38,6 +38,7 @@ func TestAddressDetector(t *testing.T) {
 		{"您家是幸福路12号3栋吧", []string{"privacy:幸福路12号3栋"}},
 		{"收貨地址：臺灣省臺北市大安區復興南路一段390號", []string{"privacy:臺灣省臺北市大安區復興南路一段390號"}},
 		{"新疆维吾尔自治区乌鲁木齐市天山区解放北路12号是您的地址吗", []string{"privacy:新疆维吾尔自治区乌鲁木齐市天山区解放北路12号"}},
+		{"您的地址浙江省杭州市西湖区文三路12号发货前会再核对", []string{"privacy:浙江省杭州市西湖区文三路12号"}},
 		// The shop's own address stays allowed.
 		{"退货请寄到：江苏省苏州市吴中区木渎镇金枫南路1258号 售后仓", []string{}},
 		{"我们的退货地址：广东省广州市白云区石井街道庆丰村工业园3栋 售后部", []string{}},
@@ -60,6 +61,9 @@ func TestAddressDetector(t *testing.T) {
 		{"我们厂在河北省保定市白沟新城和道国际箱包城3期8栋", []string{}},
 		{"上海市徐汇区漕溪北路88号是我们门店", []string{}},
 		{"配送到金水区花园路12号附近的驿站", []string{}},
+		{"我们下周一在上海市国家会展中心3号馆参展", []string{}},
+		{"北京市海淀区地铁10号线西土城站", []string{}},
+		{"上海市浦东新区11月11号开业", []string{}},
 		{"第1单元的内容和第2单元不一样", []string{}},
 	} {
 		rep := c.Check(tt.give)
@@ -122,6 +126,10 @@ func TestHandleDetector(t *testing.T) {
 		{"TV 12345 型号", []string{}},
 		{"发邮件到我们邮箱也可以", []string{}},
 		{"a@b 不是邮箱", []string{}},
+		{"价格再加 10000 就能升级", []string{}},
+		{"满减 +1 12345 积分", []string{}},
+		{"加购：sku12345", []string{}},
+		{"加我 12345678 私聊", []string{"off_platform:加我 12345678"}},
 	} {
 		rep := c.Check(tt.give)
 		require.Equal(t, tt.want, found(rep, OffPlatform, Privacy), "%q", tt.give)

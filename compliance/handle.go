@@ -167,11 +167,13 @@ func (c *Checker) judgeHandle(text string, t handleToken, found []Violation) []V
 		return found
 	}
 	idLike := t.allDigits || t.letters > 0 && (t.digits > 0 || t.marks > 0)
-	kwStart, strong := contactKeywordBefore(text, t.start)
+	kwStart, strong, gap := contactKeywordBefore(text, t.start)
 	switch {
 	case kwStart < 0:
 		return found
 	case strong && (idLike || t.letters >= 6 && t.digits == 0 && t.marks == 0):
+	case !strong && t.allDigits && (t.digits < 6 || !gap):
+		return found // 再加 10000 is a price: a number after 加 needs a gap (加我, 加扣) and 6 digits
 	case !strong && idLike && (t.digits > 0 || t.marks > 0):
 	default:
 		return found
@@ -272,8 +274,9 @@ func isDecoration(r rune) bool {
 
 // contactKeywordBefore looks back from a token at start for a contact
 // keyword: a named one (微信, vx, QQ, 邮箱; strong) or 加 with a short gap
-// (加我, 加个, ➕V; weak). It returns where the keyword starts, or -1.
-func contactKeywordBefore(text string, start int) (int, bool) {
+// (加我, 加个, ➕V; weak, with gap set when runes stand between 加 and the
+// separators). It returns where the keyword starts, or -1.
+func contactKeywordBefore(text string, start int) (kw int, strong, gap bool) {
 	i, colon := start, false
 	for k := 0; k < 4 && i > 0; k++ { // skip separators and decorations
 		r, n := utf8.DecodeLastRuneInString(text[:i])
@@ -299,7 +302,7 @@ func contactKeywordBefore(text string, start int) (int, bool) {
 					continue
 				}
 			}
-			return k, true
+			return k, true, false
 		}
 	}
 	// 加 with at most three gap runes (加我, 加个, 加威❤, ➕V).
@@ -308,17 +311,17 @@ func contactKeywordBefore(text string, start int) (int, bool) {
 		r, n := utf8.DecodeLastRuneInString(text[:j])
 		f := lexicon.FoldRune(r)
 		if f == '加' || f == '+' || r == '➕' {
-			if k > 0 || i != start { // 加我 abc123, 加：abc123; not 加10000
-				return j - n, false
+			if k > 0 || i != start && f == '加' { // 加我 abc123, 加：abc123; not 加10000 or +1 12345
+				return j - n, false, k > 0
 			}
-			return -1, false
+			return -1, false, false
 		}
 		if !contactGapRune(f) {
 			break
 		}
 		j -= n
 	}
-	return -1, false
+	return -1, false, false
 }
 
 // foldedSuffix reports whether text[:end] ends with s once folded (s is
