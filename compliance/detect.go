@@ -392,7 +392,8 @@ func identifier(text string, start, end int) bool {
 // identifierWords name identifiers whose digits are never a phone number.
 var identifierWords = []string{
 	"单号", "订单号", "编号", "序列号", "型号", "机身号", "串号", "条码", "条形码", "批号", "货号", "款号",
-	"sn", "imei", "工单", "运单", "快递单", "发票号", "税号", "物流号",
+	"sn", "imei", "工单", "运单", "快递单", "发票号", "税号", "物流号", "sn码", "串码", "序列码", "识别码",
+	"防伪码", "激活码", "追溯码", "产品码", "批次", "meid",
 }
 
 func bankContext(text string, pos int) bool {

@@ -2,6 +2,7 @@ package compliance
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -291,4 +292,80 @@ func ExampleChecker_Check_address() {
 	// Output:
 	// privacy 北京市朝阳区望京西园三区312号楼2单元801 → 北京市****
 	// clean
+}
+
+// TestDetectorsGenerated puts generated identifiers, prices, dates, shop
+// addresses, buyer addresses, phones and handles into reply templates: the
+// first group must never be flagged as privacy or off_platform, the second
+// always. The seed is fixed; failures print the reply.
+func TestDetectorsGenerated(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 2026))
+	c := mustNew(t, WithPlatform(JD))
+	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	digits := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteByte(byte('0' + rng.IntN(10)))
+		}
+		return b.String()
+	}
+	mobile := func() string { return "1" + pick("3", "5", "7", "8", "9") + digits(9) }
+	address := func() string {
+		return pick("广东省广州市", "浙江省杭州市", "上海市", "北京市", "四川省成都市", "江苏省南京市", "湖北省武汉市") +
+			pick("天河区", "西湖区", "浦东新区", "朝阳区", "武侯区", "鼓楼区", "洪山区") +
+			pick("体育西路", "文三路", "张杨路", "建国路", "人民南路", "中山北路", "珞喻路") + fmt.Sprint(1+rng.IntN(2000)) + "号" +
+			pick("", "3栋2单元501室", "华星大厦1201室", "阳光花园8幢", "")
+	}
+	negatives := []func() string{
+		func() string { return "您的订单号是" + mobile() + digits(rng.IntN(8)) + "，已发货" },
+		func() string {
+			return pick("快递单号：", "运单号 ", "物流单号是") + pick("SF", "YT", "JDX0", "ZTO", "JT", "YD", "") + mobile()
+		},
+		func() string {
+			return pick("序列号", "SN码", "机身号：", "IMEI：", "编号") + pick("SN", "CN2024A", "") + mobile()
+		},
+		func() string {
+			return "型号" + pick("KFR-35GW/", "") + pick("WX", "VX", "QQ") + "-" + digits(2+rng.IntN(3)) + "，现货"
+		},
+		func() string {
+			return "价格" + digits(3) + "元，" + pick("满", "减", "加") + digits(5) + pick("积分", "元", "件")
+		},
+		func() string {
+			return fmt.Sprintf("%d年%d月%d号下单，%d号发货", 2020+rng.IntN(7), 1+rng.IntN(12), 1+rng.IntN(28), 1+rng.IntN(28))
+		},
+		func() string {
+			return pick("退货请寄到：", "退货地址：", "寄回地址：", "售后地址是", "我们仓库在", "我们的退货地址：") + address() + pick(" 售后仓", " 售后部", "", "，寄回请备注订单号")
+		},
+		func() string {
+			return "送到" + pick("南京东路", "北京西路", "中山路", "人民路") + fmt.Sprint(1+rng.IntN(500)) + "号附近的驿站"
+		},
+		func() string {
+			return "发货地：" + pick("广东", "浙江", "上海", "江苏") + "，" + pick("一般两天到", "当天发")
+		},
+	}
+	positives := []struct {
+		cat Category
+		gen func() string
+	}{
+		{Privacy, func() string {
+			return pick("您的手机号", "收货人电话", "买家的电话是", "他手机号是") + mobile() + "，请核对"
+		}},
+		{Privacy, func() string {
+			return pick("您的收货地址是", "她家住", "那位顾客的地址是", "寄到您家：") + address() + "，对吗"
+		}},
+		{OffPlatform, func() string {
+			return pick("加我微信：", "vx：", "V：", "加我 ", "QQ：") + pick("lily_", "shop", "kf") + digits(4)
+		}},
+		{OffPlatform, func() string { return pick("打我电话", "联系我", "我的手机") + mobile() }},
+	}
+	for range 300 {
+		for _, gen := range negatives {
+			text := gen()
+			require.Empty(t, found(c.Check(text), Privacy, OffPlatform), "%q", text)
+		}
+		for _, p := range positives {
+			text := p.gen()
+			require.NotEmpty(t, found(c.Check(text), p.cat), "%q", text)
+		}
+	}
 }
