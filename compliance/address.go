@@ -2,7 +2,6 @@ package compliance
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/huashu/huashu/lexicon"
@@ -26,8 +25,8 @@ import (
 //
 // The scan is one pass over the text: every rune is looked at a bounded
 // number of times (a part's suffix is recognised at the rune it starts on),
-// and a text without a house-level character (号 栋 幢 单元 室 楼 层 座) is
-// skipped without scanning.
+// and a text without a number right before a house-level character (号 栋
+// 幢 单元 室 楼 层 座 户) is not scanned at all.
 
 // addrKind is the kind of one part of an address.
 type addrKind uint8
@@ -128,35 +127,21 @@ func (s *addrScanner) add(p addrPart) {
 	}
 }
 
-// hasHouseNumber reports whether text has a house-level part: a digit or a
-// Chinese numeral (or a letter: A座) right before 号, 栋, 幢, 座, 单元, 室,
-// 楼, 层 or 户. It is one pass over the bytes: every mark is a 3-byte rune
-// starting with 0xE5…0xE8, and only those runes are decoded.
-func hasHouseNumber(text string) bool {
-	for i := 3; i+2 < len(text); i++ {
-		if b := text[i]; b < 0xE5 || b > 0xE8 {
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch r {
-		case '号', '號', '栋', '棟', '幢', '单', '單', '室', '楼', '樓', '层', '層', '座', '户':
-			p, _ := utf8.DecodeLastRuneInString(text[:i])
-			if f := foldNarrow(p); isASCIIDigit(f) || isASCIILetter(f) || isHanDigit(p) || p == '十' || p == '百' {
-				return true
-			}
-		}
-		i += n - 1
+// isHouseMark reports whether r ends a house-level part: 号, 栋, 幢, 座,
+// 单(元), 室, 楼, 层, 户, in Simplified or Traditional.
+func isHouseMark(r rune) bool {
+	switch r {
+	case '号', '號', '栋', '棟', '幢', '单', '單', '室', '楼', '樓', '层', '層', '座', '户':
+		return true
 	}
 	return false
 }
 
 // detectAddresses finds postal addresses; the buyer's or a third party's is
 // privacy (with the address masked below the city as its rewrite), a shop's
-// own (退货地址, 寄回, 仓库, 门店…) is allowed.
+// own (退货地址, 寄回, 仓库, 门店…) is allowed. [Checker.detect] calls it only
+// when [Checker.detectNumbers] saw a house-level part.
 func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
-	if !hasHouseNumber(text) {
-		return found
-	}
 	var s addrScanner
 	chainEnd := -1 // end of the chain's last part; -1 when no chain
 	flush := func() {
@@ -172,7 +157,7 @@ func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
 		r, size := decodeRune(text, i)
 		f := lexicon.FoldRune(r)
 		// A part starts here if a name is empty; check for a number first.
-		if nameRunes == 0 || isASCIIDigit(f) {
+		if isASCIIDigit(f) || nameRunes == 0 && (isASCIILetter(f) || isHanDigit(r) || r == '十' || r == '百') {
 			if end, kind, ok := addrNumber(text, i, s.n > 0 && s.parts[s.n-1].kind.house() && chainEnd == i); ok {
 				if nameRunes > 0 { // 望京3号: the name before a number is kept as a plain name
 					if chainEnd >= 0 && nameStart != chainEnd && nameStart != afterSpace {
@@ -191,7 +176,7 @@ func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
 			}
 		}
 		if nameRunes == 0 {
-			if end, ok := addrProvince(text, i); ok {
+			if end, ok := addrProvince(text, i, f); ok {
 				// A province name starts a name; whether it stands alone is
 				// decided by what ends the name.
 				provEnd = end
@@ -201,7 +186,7 @@ func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
 				continue
 			}
 		}
-		if suf, end, ok := addrNameSuffix(text, i); ok && nameRunes >= 1 {
+		if suf, end, ok := addrNameSuffix(text, i, f); nameRunes >= 1 && ok {
 			kind := suf.kind
 			start := nameStart
 			if provEnd >= 0 && provEnd == i && (suf.kind == akProvince || suf.kind == akCity) {
@@ -265,9 +250,9 @@ func hasKind(s *addrScanner, k addrKind) bool {
 }
 
 // addrProvince matches a province's short name at text[i:].
-func addrProvince(text string, i int) (int, bool) {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	switch lexicon.FoldRune(r) {
+// f is the folded rune at i.
+func addrProvince(text string, i int, f rune) (int, bool) {
+	switch f {
 	case '北', '天', '上', '重', '河', '山', '辽', '吉', '黑', '江', '浙', '安', '福', '湖', '广', '海', '四',
 		'贵', '云', '陕', '甘', '青', '台', '内', '西', '宁', '新', '香', '澳':
 	default:
@@ -282,9 +267,9 @@ func addrProvince(text string, i int) (int, bool) {
 }
 
 // addrNameSuffix matches a named part's suffix at text[i:].
-func addrNameSuffix(text string, i int) (addrSuffix, int, bool) {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	switch lexicon.FoldRune(r) {
+// f is the folded rune at i.
+func addrNameSuffix(text string, i int, f rune) (addrSuffix, int, bool) {
+	switch f {
 	case '特', '自', '省', '地', '盟', '市', '区', '县', '旗', '街', '镇', '乡', '村', '社', '大', '路', '巷',
 		'弄', '胡', '道', '小', '花', '公', '广', '新', '家', '工', '产', '苑', '园', '中':
 	default:
@@ -381,7 +366,14 @@ func prevIs(text string, i int, s string) bool { return strings.HasSuffix(text[:
 
 func isASCIIDigit(r rune) bool  { return '0' <= r && r <= '9' }
 func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
-func isHan(r rune) bool         { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+
+// isHan reports whether r is a Han character: the CJK Unified Ideographs
+// and their extensions and compatibility forms, and 〇 (what unicode.Han
+// holds that matters here, without its table search).
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0xF900 && r <= 0xFAFF ||
+		r >= 0x20000 && r <= 0x3134F || r == '〇'
+}
 
 // foldedPrefix reports whether text[i:] starts with s once folded
 // (s is already folded), and where the match ends.

@@ -5,9 +5,12 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/huashu/huashu/lexicon"
 )
 
 // found lists the violations of categories in rep as "category:text".
@@ -273,6 +276,16 @@ func FuzzDetectors(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFoldedDigitBlocks checks foldsToDigit against the fold table: every
+// rune that folds to an ASCII digit lies in one of its blocks.
+func TestFoldedDigitBlocks(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if f := lexicon.FoldRune(r); '0' <= f && f <= '9' {
+			require.True(t, foldsToDigit(r), "%U folds to %c", r, f)
+		}
+	}
 }
 
 func ExampleChecker_Check_address() {
