@@ -484,6 +484,9 @@ var shopAddressWords = []string{
 	"我们地址", "我们在", "我们店", "总部", "我们厂", "本厂", "厂里", "厂家地址",
 }
 
+// returnWords put what follows in a return address given to the buyer.
+var returnWords = []string{"退货地址", "退回地址", "寄回地址", "售后地址", "退换地址", "换货地址", "寄回", "退回", "退货请寄", "请寄到", "寄到我们", "寄给我们"}
+
 // buyerWords make the data that follows the buyer's or a third party's.
 var buyerWords = []string{
 	"您的", "你的", "您家", "你家", "您在", "你在", "您住", "你住", "住在", "住址", "家住", "家在", "收货",

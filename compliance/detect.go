@@ -338,10 +338,17 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	}
 	// contact is a phone number: the buyer's or a third party's is privacy,
 	// any other (the agent's, the shop's, a return contact) off_platform.
+	// A return contact (退货请寄到：…王先生 0512-66881234) stays off_platform,
+	// as JD's and Taobao's rules forbid external numbers in chat whatever
+	// their purpose, but at the lowest severity: it serves the platform's own
+	// return process rather than drawing the buyer away.
 	contact := func(sev Severity, term string) {
-		if ownerBefore(text, run.start, 12) == ownerBuyer {
+		switch {
+		case ownerBefore(text, run.start, 12) == ownerBuyer:
 			add(Privacy, Serious, term)
-		} else {
+		case lastOf(sentenceBefore(text, run.start, 48), returnWords) >= 0:
+			add(OffPlatform, Warning, "return contact number")
+		default:
 			add(OffPlatform, sev, term)
 		}
 	}

@@ -220,6 +220,10 @@ func TestContactAttribution(t *testing.T) {
 	}
 	rep := c.Check("售后热线400-820-8820")
 	require.Equal(t, Warning, rep.Violations[0].Severity, "a public hotline is the mildest off_platform")
+	rep = c.Check("退货请寄到：江苏省苏州市吴中区金枫南路1258号 王先生 0512-66881234")
+	require.Equal(t, Warning, rep.Violations[0].Severity, "a return contact is the mildest off_platform")
+	rep = c.Check("有事打我电话0512-66881234")
+	require.Equal(t, Serious, rep.Violations[0].Severity)
 }
 
 // TestDetectorsLinear counts the detectors' steps on adversarial text of
