@@ -36,11 +36,11 @@ const (
 	akProvince                     // 省, 自治区, 特别行政区, 北京市…
 	akCity                         // 市, 自治州, 地区, 盟
 	akDistrict                     // 区, 县, 旗, a county-level 市
-	akTown                         // 街道, 镇, 乡, 村, 社区, 三组
+	akTown                         // 街道, 镇, 乡, 村, 社区
 	akRoad                         // 路, 街, 大道, 巷, 弄, 胡同
 	akEstate                       // 小区, 花园, 苑, 公寓, 大厦, 三区, 二期
 	akHouse                        // 12号
-	akUnit                         // 3栋, 2单元, 801室, 312号楼, 801 after a unit
+	akUnit                         // 3栋, 2单元, 801室, 312号楼, 801 after a unit, 三组
 )
 
 func (k addrKind) named() bool { return k >= akProvince && k <= akEstate }
@@ -72,7 +72,7 @@ var numberSuffixes = []addrSuffix{
 	{"号楼", akUnit, 0}, {"号院", akUnit, 0}, {"号", akHouse, 0},
 	{"栋", akUnit, 0}, {"幢", akUnit, 0}, {"座", akUnit, 0}, {"单元", akUnit, 0}, {"室", akUnit, 0},
 	{"层", akUnit, 0}, {"楼", akUnit, 0}, {"户", akUnit, 0},
-	{"组", akTown, 0}, {"队", akTown, 0}, {"弄", akRoad, 0}, {"区", akEstate, 0}, {"期", akEstate, 0},
+	{"组", akUnit, 0}, {"队", akUnit, 0}, // a village group is a rural address's finest part {"弄", akRoad, 0}, {"区", akEstate, 0}, {"期", akEstate, 0},
 }
 
 // provinces are the province-level divisions by their short names. Written
@@ -128,10 +128,10 @@ func (s *addrScanner) add(p addrPart) {
 }
 
 // isHouseMark reports whether r ends a house-level part: 号, 栋, 幢, 座,
-// 单(元), 室, 楼, 层, 户, in Simplified or Traditional.
+// 单(元), 室, 楼, 层, 户, 组, 队, in Simplified or Traditional.
 func isHouseMark(r rune) bool {
 	switch r {
-	case '号', '號', '栋', '棟', '幢', '单', '單', '室', '楼', '樓', '层', '層', '座', '户':
+	case '号', '號', '栋', '棟', '幢', '单', '單', '室', '楼', '樓', '层', '層', '座', '户', '组', '組', '队', '隊':
 		return true
 	}
 	return false
@@ -488,10 +488,14 @@ var shopAddressWords = []string{
 var returnWords = []string{"退货地址", "退回地址", "寄回地址", "售后地址", "退换地址", "换货地址", "寄回", "退回", "退货请寄", "请寄到", "寄到我们", "寄给我们"}
 
 // buyerWords make the data that follows the buyer's or a third party's.
+// Words of people are written with what marks the data as theirs (客户的,
+// 客户电话, not 客户服务热线; 他的, 他手机, not 其他).
 var buyerWords = []string{
 	"您的", "你的", "您家", "你家", "您在", "你在", "您住", "你住", "住在", "住址", "家住", "家在", "收货",
-	"收件", "买家", "顾客", "客户", "用户", "邻居", "同事", "朋友", "家人", "他", "她", "那位", "上一位",
-	"寄到您", "寄给您", "送到您", "发到您", "您提供", "你提供", "您预留", "您登记", "您留",
+	"收件", "买家", "顾客的", "顾客电话", "顾客手机", "顾客地址", "那位顾客", "客户的", "客户电话", "客户手机",
+	"客户地址", "用户的", "邻居", "同事", "朋友", "家人", "他的", "她的", "他手机", "她手机", "他电话", "她电话",
+	"他号码", "她号码", "他家", "她家", "他住", "她住", "那位", "上一位", "寄到您", "寄给您", "送到您", "发到您",
+	"您提供", "你提供", "您预留", "您登记", "您留",
 }
 
 // agentWords make a number the agent's or the shop's own contact.
@@ -506,7 +510,11 @@ var agentWords = []string{
 func lastOf(s string, words []string) int {
 	best := -1
 	for _, w := range words {
-		if k := strings.LastIndex(s, w); k >= 0 && k+len(w) > best {
+		k := strings.LastIndex(s, w)
+		if k > 0 && strings.HasSuffix(s[:k], "其") && (strings.HasPrefix(w, "他") || strings.HasPrefix(w, "她")) {
+			k = strings.LastIndex(s[:k-len("其")], w) // 其他的 is "other", not "his"
+		}
+		if k >= 0 && k+len(w) > best {
 			best = k + len(w)
 		}
 	}
