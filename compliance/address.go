@@ -64,7 +64,8 @@ var nameSuffixes = []addrSuffix{
 	{"小区", akEstate, 1}, {"花园", akEstate, 1}, {"公寓", akEstate, 1}, {"大厦", akEstate, 1},
 	{"广场", akEstate, 1}, {"新村", akEstate, 1}, {"家园", akEstate, 1}, {"工业园", akEstate, 1},
 	{"产业园", akEstate, 1}, {"大院", akEstate, 1}, {"大楼", akEstate, 1}, {"苑", akEstate, 2},
-	{"园", akEstate, 2}, {"中心", akEstate, 2},
+	{"园", akEstate, 2}, {"中心", akEstate, 2}, {"大学", akEstate, 1}, {"学院", akEstate, 1},
+	{"医院", akEstate, 1}, {"宿舍", akEstate, 1}, {"楼", akEstate, 2},
 }
 
 // numberSuffixes follow a number: 12号, 3栋, 三组, 二期.
@@ -271,7 +272,7 @@ func addrProvince(text string, i int, f rune) (int, bool) {
 func addrNameSuffix(text string, i int, f rune) (addrSuffix, int, bool) {
 	switch f {
 	case '特', '自', '省', '地', '盟', '市', '区', '县', '旗', '街', '镇', '乡', '村', '社', '大', '路', '巷',
-		'弄', '胡', '道', '小', '花', '公', '广', '新', '家', '工', '产', '苑', '园', '中':
+		'弄', '胡', '道', '小', '花', '公', '广', '新', '家', '工', '产', '苑', '园', '中', '学', '医', '宿', '楼':
 	default:
 		return addrSuffix{}, 0, false
 	}
