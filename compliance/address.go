@@ -2,7 +2,6 @@ package compliance
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/huashu/huashu/lexicon"
@@ -26,8 +25,8 @@ import (
 //
 // The scan is one pass over the text: every rune is looked at a bounded
 // number of times (a part's suffix is recognised at the rune it starts on),
-// and a text without a house-level character (号 栋 幢 单元 室 楼 层 座) is
-// skipped without scanning.
+// and a text without a number right before a house-level character (号 栋
+// 幢 单元 室 楼 层 座 户) is not scanned at all.
 
 // addrKind is the kind of one part of an address.
 type addrKind uint8
@@ -37,11 +36,11 @@ const (
 	akProvince                     // 省, 自治区, 特别行政区, 北京市…
 	akCity                         // 市, 自治州, 地区, 盟
 	akDistrict                     // 区, 县, 旗, a county-level 市
-	akTown                         // 街道, 镇, 乡, 村, 社区, 三组
+	akTown                         // 街道, 镇, 乡, 村, 社区
 	akRoad                         // 路, 街, 大道, 巷, 弄, 胡同
 	akEstate                       // 小区, 花园, 苑, 公寓, 大厦, 三区, 二期
 	akHouse                        // 12号
-	akUnit                         // 3栋, 2单元, 801室, 312号楼, 801 after a unit
+	akUnit                         // 3栋, 2单元, 801室, 312号楼, 801 after a unit, 三组
 )
 
 func (k addrKind) named() bool { return k >= akProvince && k <= akEstate }
@@ -65,7 +64,8 @@ var nameSuffixes = []addrSuffix{
 	{"小区", akEstate, 1}, {"花园", akEstate, 1}, {"公寓", akEstate, 1}, {"大厦", akEstate, 1},
 	{"广场", akEstate, 1}, {"新村", akEstate, 1}, {"家园", akEstate, 1}, {"工业园", akEstate, 1},
 	{"产业园", akEstate, 1}, {"大院", akEstate, 1}, {"大楼", akEstate, 1}, {"苑", akEstate, 2},
-	{"园", akEstate, 2}, {"中心", akEstate, 2},
+	{"园", akEstate, 2}, {"中心", akEstate, 2}, {"大学", akEstate, 1}, {"学院", akEstate, 1},
+	{"医院", akEstate, 1}, {"宿舍", akEstate, 1}, {"楼", akEstate, 2},
 }
 
 // numberSuffixes follow a number: 12号, 3栋, 三组, 二期.
@@ -73,7 +73,7 @@ var numberSuffixes = []addrSuffix{
 	{"号楼", akUnit, 0}, {"号院", akUnit, 0}, {"号", akHouse, 0},
 	{"栋", akUnit, 0}, {"幢", akUnit, 0}, {"座", akUnit, 0}, {"单元", akUnit, 0}, {"室", akUnit, 0},
 	{"层", akUnit, 0}, {"楼", akUnit, 0}, {"户", akUnit, 0},
-	{"组", akTown, 0}, {"队", akTown, 0}, {"弄", akRoad, 0}, {"区", akEstate, 0}, {"期", akEstate, 0},
+	{"组", akUnit, 0}, {"队", akUnit, 0}, // a village group is a rural address's finest part {"弄", akRoad, 0}, {"区", akEstate, 0}, {"期", akEstate, 0},
 }
 
 // provinces are the province-level divisions by their short names. Written
@@ -128,35 +128,21 @@ func (s *addrScanner) add(p addrPart) {
 	}
 }
 
-// hasHouseNumber reports whether text has a house-level part: a digit or a
-// Chinese numeral (or a letter: A座) right before 号, 栋, 幢, 座, 单元, 室,
-// 楼, 层 or 户. It is one pass over the bytes: every mark is a 3-byte rune
-// starting with 0xE5…0xE8, and only those runes are decoded.
-func hasHouseNumber(text string) bool {
-	for i := 3; i+2 < len(text); i++ {
-		if b := text[i]; b < 0xE5 || b > 0xE8 {
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch r {
-		case '号', '號', '栋', '棟', '幢', '单', '單', '室', '楼', '樓', '层', '層', '座', '户':
-			p, _ := utf8.DecodeLastRuneInString(text[:i])
-			if f := foldNarrow(p); isASCIIDigit(f) || isASCIILetter(f) || isHanDigit(p) || p == '十' || p == '百' {
-				return true
-			}
-		}
-		i += n - 1
+// isHouseMark reports whether r ends a house-level part: 号, 栋, 幢, 座,
+// 单(元), 室, 楼, 层, 户, 组, 队, in Simplified or Traditional.
+func isHouseMark(r rune) bool {
+	switch r {
+	case '号', '號', '栋', '棟', '幢', '单', '單', '室', '楼', '樓', '层', '層', '座', '户', '组', '組', '队', '隊':
+		return true
 	}
 	return false
 }
 
 // detectAddresses finds postal addresses; the buyer's or a third party's is
 // privacy (with the address masked below the city as its rewrite), a shop's
-// own (退货地址, 寄回, 仓库, 门店…) is allowed.
+// own (退货地址, 寄回, 仓库, 门店…) is allowed. [Checker.detect] calls it only
+// when [Checker.detectNumbers] saw a house-level part.
 func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
-	if !hasHouseNumber(text) {
-		return found
-	}
 	var s addrScanner
 	chainEnd := -1 // end of the chain's last part; -1 when no chain
 	flush := func() {
@@ -172,7 +158,7 @@ func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
 		r, size := decodeRune(text, i)
 		f := lexicon.FoldRune(r)
 		// A part starts here if a name is empty; check for a number first.
-		if nameRunes == 0 || isASCIIDigit(f) {
+		if isASCIIDigit(f) || nameRunes == 0 && (isASCIILetter(f) || isHanDigit(r) || r == '十' || r == '百') {
 			if end, kind, ok := addrNumber(text, i, s.n > 0 && s.parts[s.n-1].kind.house() && chainEnd == i); ok {
 				if nameRunes > 0 { // 望京3号: the name before a number is kept as a plain name
 					if chainEnd >= 0 && nameStart != chainEnd && nameStart != afterSpace {
@@ -191,7 +177,7 @@ func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
 			}
 		}
 		if nameRunes == 0 {
-			if end, ok := addrProvince(text, i); ok {
+			if end, ok := addrProvince(text, i, f); ok {
 				// A province name starts a name; whether it stands alone is
 				// decided by what ends the name.
 				provEnd = end
@@ -201,7 +187,7 @@ func (c *Checker) detectAddresses(text string, found []Violation) []Violation {
 				continue
 			}
 		}
-		if suf, end, ok := addrNameSuffix(text, i); ok && nameRunes >= 1 {
+		if suf, end, ok := addrNameSuffix(text, i, f); nameRunes >= 1 && ok {
 			kind := suf.kind
 			start := nameStart
 			if provEnd >= 0 && provEnd == i && (suf.kind == akProvince || suf.kind == akCity) {
@@ -265,9 +251,9 @@ func hasKind(s *addrScanner, k addrKind) bool {
 }
 
 // addrProvince matches a province's short name at text[i:].
-func addrProvince(text string, i int) (int, bool) {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	switch lexicon.FoldRune(r) {
+// f is the folded rune at i.
+func addrProvince(text string, i int, f rune) (int, bool) {
+	switch f {
 	case '北', '天', '上', '重', '河', '山', '辽', '吉', '黑', '江', '浙', '安', '福', '湖', '广', '海', '四',
 		'贵', '云', '陕', '甘', '青', '台', '内', '西', '宁', '新', '香', '澳':
 	default:
@@ -282,11 +268,11 @@ func addrProvince(text string, i int) (int, bool) {
 }
 
 // addrNameSuffix matches a named part's suffix at text[i:].
-func addrNameSuffix(text string, i int) (addrSuffix, int, bool) {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	switch lexicon.FoldRune(r) {
+// f is the folded rune at i.
+func addrNameSuffix(text string, i int, f rune) (addrSuffix, int, bool) {
+	switch f {
 	case '特', '自', '省', '地', '盟', '市', '区', '县', '旗', '街', '镇', '乡', '村', '社', '大', '路', '巷',
-		'弄', '胡', '道', '小', '花', '公', '广', '新', '家', '工', '产', '苑', '园', '中':
+		'弄', '胡', '道', '小', '花', '公', '广', '新', '家', '工', '产', '苑', '园', '中', '学', '医', '宿', '楼':
 	default:
 		return addrSuffix{}, 0, false
 	}
@@ -343,8 +329,8 @@ done:
 			if digits == 0 && s.kind != akUnit { // A座, B栋 only
 				return 0, 0, false
 			}
-			if han > 0 && s.kind == akHouse && digits == 1 && (nextIs(text, end, "月") || prevIs(text, i, "月")) {
-				return 0, 0, false
+			if s.kind == akHouse && (prevIs(text, i, "月") || notHouseAfter(text, end)) {
+				return 0, 0, false // 11月11号, 3号馆, 2号线, 5号柜: a date or a numbered place, not a house
 			}
 			return end, s.kind, true
 		}
@@ -367,12 +353,28 @@ func isHanDigit(r rune) bool {
 	return false
 }
 
-func nextIs(text string, i int, s string) bool { return strings.HasPrefix(text[i:], s) }
+// notHouseAfter reports whether a word after N号 makes it a numbered place
+// or thing rather than a house: 3号馆, 2号线, 1号店, 5号柜, 8号门, 6号仓.
+func notHouseAfter(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	switch lexicon.FoldRune(r) {
+	case '馆', '线', '店', '柜', '门', '仓', '口', '厅', '窗', '台', '位', '车', '机', '床', '桌', '码', '色', '字', '电', '池', '箱', '件', '品', '款', '展', '站':
+		return true
+	}
+	return false
+}
 func prevIs(text string, i int, s string) bool { return strings.HasSuffix(text[:i], s) }
 
 func isASCIIDigit(r rune) bool  { return '0' <= r && r <= '9' }
 func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
-func isHan(r rune) bool         { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+
+// isHan reports whether r is a Han character: the CJK Unified Ideographs
+// and their extensions and compatibility forms, and 〇 (what unicode.Han
+// holds that matters here, without its table search).
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0xF900 && r <= 0xFAFF ||
+		r >= 0x20000 && r <= 0x3134F || r == '〇'
+}
 
 // foldedPrefix reports whether text[i:] starts with s once folded
 // (s is already folded), and where the match ends.
@@ -445,21 +447,22 @@ func (c *Checker) judgeAddress(text string, s *addrScanner, found []Violation) [
 // makes it the buyer's (您家, 收货地址, 邻居…), or a warehouse named right after it.
 func shopAddress(text string, start, end int) bool {
 	before := sentenceBefore(text, start, 20)
-	shop := lastOf(before, shopAddressWords)
-	if shop >= 0 && shop >= lastOf(before, buyerWords) {
+	shop, buyer := lastOf(before, shopAddressWords), lastOf(before, buyerWords)
+	if shop >= 0 && shop >= buyer {
 		return true
 	}
 	after := strings.TrimLeft(sentenceAfter(text, end, 8), " \u3000")
-	for _, w := range [...]string{"售后", "仓", "门店", "店铺", "公司", "厂", "附近", "旁边", "对面", "门口", "周边"} {
+	for _, w := range [...]string{"附近", "旁边", "对面", "门口", "周边"} {
 		if strings.HasPrefix(after, w) {
-			return true // a warehouse, or a landmark (12号附近的驿站), not a home
+			return true // a landmark (12号附近的驿站), not a home
 		}
 	}
-	return lastOf(after, shopAfterWords) >= 0
+	return buyer < 0 && lastOf(after, shopAfterWords) >= 0
 }
 
-// shopAfterWords, after an address, make it the shop's (…88号是我们门店).
-var shopAfterWords = []string{"我们门店", "我们店", "我们公司", "我们仓库", "我们工厂", "我们的店", "本店", "实体店"}
+// shopAfterWords, after an address no buyer word owns, make it the shop's
+// (…1258号 售后仓, …88号是我们门店, …969号3号仓发货).
+var shopAfterWords = []string{"售后", "仓", "门店", "店铺", "公司", "厂", "发货", "发出", "我们店", "我们的店", "本店", "实体店"}
 
 // sentenceAfter returns up to n runes after pos, not reaching past a sentence end.
 func sentenceAfter(text string, pos, n int) string {
@@ -482,11 +485,18 @@ var shopAddressWords = []string{
 	"我们地址", "我们在", "我们店", "总部", "我们厂", "本厂", "厂里", "厂家地址",
 }
 
+// returnWords put what follows in a return address given to the buyer.
+var returnWords = []string{"退货地址", "退回地址", "寄回地址", "售后地址", "退换地址", "换货地址", "寄回", "退回", "退货请寄", "请寄到", "寄到我们", "寄给我们"}
+
 // buyerWords make the data that follows the buyer's or a third party's.
+// Words of people are written with what marks the data as theirs (客户的,
+// 客户电话, not 客户服务热线; 他的, 他手机, not 其他).
 var buyerWords = []string{
 	"您的", "你的", "您家", "你家", "您在", "你在", "您住", "你住", "住在", "住址", "家住", "家在", "收货",
-	"收件", "买家", "顾客", "客户", "用户", "邻居", "同事", "朋友", "家人", "他", "她", "那位", "上一位",
-	"寄到您", "寄给您", "送到您", "发到您", "您提供", "你提供", "您预留", "您登记", "您留",
+	"收件", "买家", "顾客的", "顾客电话", "顾客手机", "顾客地址", "那位顾客", "客户的", "客户电话", "客户手机",
+	"客户地址", "用户的", "邻居", "同事", "朋友", "家人", "他的", "她的", "他手机", "她手机", "他电话", "她电话",
+	"他号码", "她号码", "他家", "她家", "他住", "她住", "那位", "上一位", "寄到您", "寄给您", "送到您", "发到您",
+	"您提供", "你提供", "您预留", "您登记", "您留",
 }
 
 // agentWords make a number the agent's or the shop's own contact.
@@ -501,7 +511,11 @@ var agentWords = []string{
 func lastOf(s string, words []string) int {
 	best := -1
 	for _, w := range words {
-		if k := strings.LastIndex(s, w); k >= 0 && k+len(w) > best {
+		k := strings.LastIndex(s, w)
+		if k > 0 && strings.HasSuffix(s[:k], "其") && (strings.HasPrefix(w, "他") || strings.HasPrefix(w, "她")) {
+			k = strings.LastIndex(s[:k-len("其")], w) // 其他的 is "other", not "his"
+		}
+		if k >= 0 && k+len(w) > best {
 			best = k + len(w)
 		}
 	}

@@ -40,10 +40,22 @@ func digitValue(r rune) (byte, bool) {
 	case '九', '玖':
 		return 9, true
 	}
-	if f := lexicon.FoldRune(r); f != r && '0' <= f && f <= '9' { // ０-９, ①-⑨
-		return byte(f - '0'), true
+	if foldsToDigit(r) { // ０-９, ①-⑨, ², ₃…
+		if f := lexicon.FoldRune(r); '0' <= f && f <= '9' {
+			return byte(f - '0'), true
+		}
 	}
 	return 0, false
+}
+
+// foldsToDigit reports whether r lies in a block whose runes
+// [lexicon.FoldRune] may fold to an ASCII digit (superscripts, subscripts,
+// circled, full-width, mathematical and segmented digits;
+// TestFoldedDigitBlocks checks the list against the fold table), so that
+// other runes skip the table lookup.
+func foldsToDigit(r rune) bool {
+	return r >= 0xFF10 && r <= 0xFF19 || r >= 0x2070 && r <= 0x2089 || r >= 0x2460 && r <= 0x24FF ||
+		r >= 0xB2 && r <= 0xB9 || r >= 0x1D7CE && r <= 0x1D7FF || r >= 0x1FBF0 && r <= 0x1FBF9
 }
 
 func isSeparator(r rune) bool {
@@ -83,14 +95,15 @@ func (c *Checker) detect(text string, found []Violation) []Violation {
 	found = dropModelCodes(text, found)
 	rules := len(found)
 	if c.enabled[OffPlatform] || c.enabled[Privacy] {
-		found = c.detectNumbers(text, found)
+		var house bool
+		found, house = c.detectNumbers(text, found)
 		found = c.detectHandles(text, found)
+		if house && c.enabled[Privacy] {
+			found = c.detectAddresses(text, found)
+		}
 	}
 	if c.enabled[OffPlatform] {
 		found = c.detectURLs(text, found)
-	}
-	if c.enabled[Privacy] {
-		found = c.detectAddresses(text, found)
 	}
 	return yieldToPrivacy(found, rules)
 }
@@ -191,8 +204,12 @@ func isModelCode(text string, start int) bool {
 	return i == len(text) || !(isASCIIDigit(f) || f == '_')
 }
 
-// detectNumbers finds phone, landline, hotline, ID-card and bank-card numbers.
-func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
+// detectNumbers finds phone, landline, hotline, ID-card and bank-card
+// numbers. It also reports whether text has a house-level part (a digit or
+// letter right before 号, 栋, 单元, 室…), without which [Checker.detectAddresses]
+// has nothing to find: one pass serves both.
+func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bool) {
+	house, prevNum := false, false
 	var run digitRun
 	var buf [32]byte
 	var seps [8]int
@@ -206,6 +223,9 @@ func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 	for i := 0; i < len(text); {
 		step()
 		r, n := decodeRune(text, i)
+		if prevNum && !house {
+			house = isHouseMark(r)
+		}
 		d, ok := digitValue(r)
 		alike := false
 		if !ok {
@@ -220,6 +240,7 @@ func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 				ok = alike
 			}
 		}
+		prevNum = ok || isASCIILetter(r) || r == '十' || r == '百' || r >= 0xFF21 && r <= 0xFF5A
 		han := ok && !alike && r >= utf8.RuneSelf && lexicon.FoldRune(r) == r
 		if ok && inRun && pendingSep && han != run.lastHan {
 			flush() // 王五 13800138000: a name's numeral, then a number
@@ -257,7 +278,7 @@ func (c *Checker) detectNumbers(text string, found []Violation) []Violation {
 		i += n
 	}
 	flush()
-	return found
+	return found, house
 }
 
 // alikeNext reports whether the rune at text[i:] is a digit or a look-alike letter.
@@ -285,6 +306,9 @@ func letterBefore(text string, i int) bool {
 func (c *Checker) classify(text string, run *digitRun, found []Violation) []Violation {
 	ds := run.digits
 	n := len(ds)
+	if run.han == n && n >= 5 && n <= 12 && run.alike == 0 {
+		found = c.judgeHanNumber(text, run.start, run.end, n, found) // 加扣：叁捌柒陆伍肆贰壹零
+	}
 	if run.han > 0 && run.han < 7 && run.han != n {
 		return found // a few numerals among digits: 三件 1 个, not a spelled-out number
 	}
@@ -314,10 +338,17 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	}
 	// contact is a phone number: the buyer's or a third party's is privacy,
 	// any other (the agent's, the shop's, a return contact) off_platform.
+	// A return contact (退货请寄到：…王先生 0512-66881234) stays off_platform,
+	// as JD's and Taobao's rules forbid external numbers in chat whatever
+	// their purpose, but at the lowest severity: it serves the platform's own
+	// return process rather than drawing the buyer away.
 	contact := func(sev Severity, term string) {
-		if ownerBefore(text, run.start, 12) == ownerBuyer {
+		switch {
+		case ownerBefore(text, run.start, 12) == ownerBuyer:
 			add(Privacy, Serious, term)
-		} else {
+		case lastOf(sentenceBefore(text, run.start, 48), returnWords) >= 0:
+			add(OffPlatform, Warning, "return contact number")
+		default:
 			add(OffPlatform, sev, term)
 		}
 	}
@@ -392,7 +423,8 @@ func identifier(text string, start, end int) bool {
 // identifierWords name identifiers whose digits are never a phone number.
 var identifierWords = []string{
 	"单号", "订单号", "编号", "序列号", "型号", "机身号", "串号", "条码", "条形码", "批号", "货号", "款号",
-	"sn", "imei", "工单", "运单", "快递单", "发票号", "税号", "物流号",
+	"sn", "imei", "工单", "运单", "快递单", "发票号", "税号", "物流号", "sn码", "串码", "序列码", "识别码",
+	"防伪码", "激活码", "追溯码", "产品码", "批次", "meid",
 }
 
 func bankContext(text string, pos int) bool {

@@ -2,11 +2,15 @@ package compliance
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/huashu/huashu/lexicon"
 )
 
 // found lists the violations of categories in rep as "category:text".
@@ -33,11 +37,15 @@ func TestAddressDetector(t *testing.T) {
 		{"刚才那位顾客的地址是上海市浦东新区张杨路500号，您可以直接过去拿", []string{"privacy:上海市浦东新区张杨路500号"}},
 		{"那个差评的住址是成都市武侯区桐梓林北路某小区8栋2单元，记下了", []string{"privacy:成都市武侯区桐梓林北路某小区8栋2单元"}},
 		{"你住在仁寿县文林镇新建村三组12号是吧", []string{"privacy:仁寿县文林镇新建村三组12号"}},
+		{"他家是四川省眉山市仁寿县文林镇新建村三组", []string{"privacy:四川省眉山市仁寿县文林镇新建村三组"}},
+		{"我们分三组发货", []string{}},
 		{"您的收货地址：广东广州市天河区体育西路101号 核对一下", []string{"privacy:广东广州市天河区体育西路101号"}},
 		{"寄到您家：浙江省杭州市西湖区文三路 478 号 华星时代广场A座1201室", []string{"privacy:浙江省杭州市西湖区文三路 478 号 华星时代广场A座1201室"}},
 		{"您家是幸福路12号3栋吧", []string{"privacy:幸福路12号3栋"}},
+		{"您的收货地址是湖北省武汉市洪山区珞喻路1037号华中科技大学东九楼，对吗", []string{"privacy:湖北省武汉市洪山区珞喻路1037号华中科技大学东九楼"}},
 		{"收貨地址：臺灣省臺北市大安區復興南路一段390號", []string{"privacy:臺灣省臺北市大安區復興南路一段390號"}},
 		{"新疆维吾尔自治区乌鲁木齐市天山区解放北路12号是您的地址吗", []string{"privacy:新疆维吾尔自治区乌鲁木齐市天山区解放北路12号"}},
+		{"您的地址浙江省杭州市西湖区文三路12号发货前会再核对", []string{"privacy:浙江省杭州市西湖区文三路12号"}},
 		// The shop's own address stays allowed.
 		{"退货请寄到：江苏省苏州市吴中区木渎镇金枫南路1258号 售后仓", []string{}},
 		{"我们的退货地址：广东省广州市白云区石井街道庆丰村工业园3栋 售后部", []string{}},
@@ -60,6 +68,9 @@ func TestAddressDetector(t *testing.T) {
 		{"我们厂在河北省保定市白沟新城和道国际箱包城3期8栋", []string{}},
 		{"上海市徐汇区漕溪北路88号是我们门店", []string{}},
 		{"配送到金水区花园路12号附近的驿站", []string{}},
+		{"我们下周一在上海市国家会展中心3号馆参展", []string{}},
+		{"北京市海淀区地铁10号线西土城站", []string{}},
+		{"上海市浦东新区11月11号开业", []string{}},
 		{"第1单元的内容和第2单元不一样", []string{}},
 	} {
 		rep := c.Check(tt.give)
@@ -122,6 +133,10 @@ func TestHandleDetector(t *testing.T) {
 		{"TV 12345 型号", []string{}},
 		{"发邮件到我们邮箱也可以", []string{}},
 		{"a@b 不是邮箱", []string{}},
+		{"价格再加 10000 就能升级", []string{}},
+		{"满减 +1 12345 积分", []string{}},
+		{"加购：sku12345", []string{}},
+		{"加我 12345678 私聊", []string{"off_platform:加我 12345678"}},
 	} {
 		rep := c.Check(tt.give)
 		require.Equal(t, tt.want, found(rep, OffPlatform, Privacy), "%q", tt.give)
@@ -196,6 +211,10 @@ func TestContactAttribution(t *testing.T) {
 		"您有问题就联系我们13800138000":                       "off_platform",
 		"退货请寄到：江苏省苏州市吴中区金枫南路1258号 王先生 0512-66881234": "off_platform",
 		"售后热线400-820-8820":                           "off_platform",
+		"其他的问题请拨打13800138000":                        "off_platform",
+		"客户服务热线13800138000":                          "off_platform",
+		"这是客户的电话13800138000":                         "privacy",
+		"她的手机是13800138000":                           "privacy",
 	} {
 		rep := c.Check(give)
 		var got []string
@@ -208,6 +227,10 @@ func TestContactAttribution(t *testing.T) {
 	}
 	rep := c.Check("售后热线400-820-8820")
 	require.Equal(t, Warning, rep.Violations[0].Severity, "a public hotline is the mildest off_platform")
+	rep = c.Check("退货请寄到：江苏省苏州市吴中区金枫南路1258号 王先生 0512-66881234")
+	require.Equal(t, Warning, rep.Violations[0].Severity, "a return contact is the mildest off_platform")
+	rep = c.Check("有事打我电话0512-66881234")
+	require.Equal(t, Serious, rep.Violations[0].Severity)
 }
 
 // TestDetectorsLinear counts the detectors' steps on adversarial text of
@@ -266,6 +289,16 @@ func FuzzDetectors(f *testing.F) {
 	})
 }
 
+// TestFoldedDigitBlocks checks foldsToDigit against the fold table: every
+// rune that folds to an ASCII digit lies in one of its blocks.
+func TestFoldedDigitBlocks(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if f := lexicon.FoldRune(r); '0' <= f && f <= '9' {
+			require.True(t, foldsToDigit(r), "%U folds to %c", r, f)
+		}
+	}
+}
+
 func ExampleChecker_Check_address() {
 	c, _ := New(WithPlatform(JD))
 	for _, text := range []string{
@@ -283,4 +316,80 @@ func ExampleChecker_Check_address() {
 	// Output:
 	// privacy 北京市朝阳区望京西园三区312号楼2单元801 → 北京市****
 	// clean
+}
+
+// TestDetectorsGenerated puts generated identifiers, prices, dates, shop
+// addresses, buyer addresses, phones and handles into reply templates: the
+// first group must never be flagged as privacy or off_platform, the second
+// always. The seed is fixed; failures print the reply.
+func TestDetectorsGenerated(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 2026))
+	c := mustNew(t, WithPlatform(JD))
+	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	digits := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteByte(byte('0' + rng.IntN(10)))
+		}
+		return b.String()
+	}
+	mobile := func() string { return "1" + pick("3", "5", "7", "8", "9") + digits(9) }
+	address := func() string {
+		return pick("广东省广州市", "浙江省杭州市", "上海市", "北京市", "四川省成都市", "江苏省南京市", "湖北省武汉市") +
+			pick("天河区", "西湖区", "浦东新区", "朝阳区", "武侯区", "鼓楼区", "洪山区") +
+			pick("体育西路", "文三路", "张杨路", "建国路", "人民南路", "中山北路", "珞喻路") + fmt.Sprint(1+rng.IntN(2000)) + "号" +
+			pick("", "3栋2单元501室", "华星大厦1201室", "阳光花园8幢", "")
+	}
+	negatives := []func() string{
+		func() string { return "您的订单号是" + mobile() + digits(rng.IntN(8)) + "，已发货" },
+		func() string {
+			return pick("快递单号：", "运单号 ", "物流单号是") + pick("SF", "YT", "JDX0", "ZTO", "JT", "YD", "") + mobile()
+		},
+		func() string {
+			return pick("序列号", "SN码", "机身号：", "IMEI：", "编号") + pick("SN", "CN2024A", "") + mobile()
+		},
+		func() string {
+			return "型号" + pick("KFR-35GW/", "") + pick("WX", "VX", "QQ") + "-" + digits(2+rng.IntN(3)) + "，现货"
+		},
+		func() string {
+			return "价格" + digits(3) + "元，" + pick("满", "减", "加") + digits(5) + pick("积分", "元", "件")
+		},
+		func() string {
+			return fmt.Sprintf("%d年%d月%d号下单，%d号发货", 2020+rng.IntN(7), 1+rng.IntN(12), 1+rng.IntN(28), 1+rng.IntN(28))
+		},
+		func() string {
+			return pick("退货请寄到：", "退货地址：", "寄回地址：", "售后地址是", "我们仓库在", "我们的退货地址：") + address() + pick(" 售后仓", " 售后部", "", "，寄回请备注订单号")
+		},
+		func() string {
+			return "送到" + pick("南京东路", "北京西路", "中山路", "人民路") + fmt.Sprint(1+rng.IntN(500)) + "号附近的驿站"
+		},
+		func() string {
+			return "发货地：" + pick("广东", "浙江", "上海", "江苏") + "，" + pick("一般两天到", "当天发")
+		},
+	}
+	positives := []struct {
+		cat Category
+		gen func() string
+	}{
+		{Privacy, func() string {
+			return pick("您的手机号", "收货人电话", "买家的电话是", "他手机号是") + mobile() + "，请核对"
+		}},
+		{Privacy, func() string {
+			return pick("您的收货地址是", "她家住", "那位顾客的地址是", "寄到您家：") + address() + "，对吗"
+		}},
+		{OffPlatform, func() string {
+			return pick("加我微信：", "vx：", "V：", "加我 ", "QQ：") + pick("lily_", "shop", "kf") + digits(4)
+		}},
+		{OffPlatform, func() string { return pick("打我电话", "联系我", "我的手机") + mobile() }},
+	}
+	for range 300 {
+		for _, gen := range negatives {
+			text := gen()
+			require.Empty(t, found(c.Check(text), Privacy, OffPlatform), "%q", text)
+		}
+		for _, p := range positives {
+			text := p.gen()
+			require.NotEmpty(t, found(c.Check(text), p.cat), "%q", text)
+		}
+	}
 }

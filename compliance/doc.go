@@ -58,7 +58,7 @@
 // address (退货地址, 寄回, 请寄到, 仓库, 门店, 我们厂…, or 售后仓 right
 // after it) is allowed; the phone number given with it is still
 // off_platform, as JD's and Taobao's rules forbid external contact details
-// in chat whatever their purpose.
+// in chat whatever their purpose, but at warning severity.
 //
 // # Platforms
 //

@@ -34,28 +34,43 @@ type handleToken struct {
 	anyHan          bool // some digits are Chinese numerals
 }
 
-// detectHandles finds chat handles after a contact keyword and e-mail addresses.
+// detectHandles finds chat handles after a contact keyword and e-mail
+// addresses. Tokens start only at ASCII or full-width letters and digits, so
+// the scan steps over every other byte without decoding it; a handle spelled
+// in Chinese numerals is found from the digit runs of [Checker.detectNumbers].
 func (c *Checker) detectHandles(text string, found []Violation) []Violation {
+	prevToken := false // the rune before i belongs to a token
 	for i := 0; i < len(text); {
 		step()
+		b := text[i]
+		if b >= utf8.RuneSelf && b != 0xEF { // not ASCII, not the full-width block (EF BC 80 – EF BD BF)
+			prevToken = false
+			if b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				i += 3 // a whole CJK rune
+			} else {
+				i++
+			}
+			continue
+		}
 		r, size := decodeRune(text, i)
-		f := foldNarrow(r)
-		if !isHandleRune(f) && !isHanDigit(r) {
+		if !isHandleRune(foldNarrow(r)) || prevToken {
+			prevToken = isHandleRune(foldNarrow(r))
 			i += size
 			continue
 		}
-		if i > 0 { // a token starts only after a non-token rune
-			p, _ := utf8.DecodeLastRuneInString(text[:i])
-			if isHandleRune(foldNarrow(p)) {
-				i += size
-				continue
-			}
-		}
 		tok := readHandle(text, i)
 		found = c.judgeHandle(text, tok, found)
-		i = max(tok.end, i+size)
+		next := max(tok.end, i+size)
+		p, _ := utf8.DecodeLastRuneInString(text[:next])
+		prevToken = isHandleRune(foldNarrow(p))
+		i = next
 	}
 	return found
+}
+
+// judgeHanNumber judges a run of Chinese numerals as a handle (加扣：叁捌柒陆伍肆贰壹零).
+func (c *Checker) judgeHanNumber(text string, start, end, digits int, found []Violation) []Violation {
+	return c.judgeHandle(text, handleToken{start: start, end: end, digits: digits, at: -1, allDigits: true, anyHan: true}, found)
 }
 
 // decodeRune is utf8.DecodeRuneInString(text[i:]) with the ASCII and
@@ -66,9 +81,9 @@ func decodeRune(text string, i int) (rune, int) {
 	if b < utf8.RuneSelf {
 		return rune(b), 1
 	}
-	if b&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+	if i+2 < len(text) && b&0xF0 == 0xE0 {
 		r := rune(b&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+		if text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 && r >= 0x800 && r&0xF800 != 0xD800 {
 			return r, 3
 		}
 	}
@@ -97,8 +112,8 @@ func readHandle(text string, i int) handleToken {
 	t := handleToken{start: i, end: i, at: -1, allDigits: true}
 	for j := i; j < len(text); {
 		step()
-		r, n := utf8.DecodeRuneInString(text[j:])
-		f := lexicon.FoldRune(r)
+		r, n := decodeRune(text, j)
+		f := foldNarrow(r)
 		switch {
 		case isASCIIDigit(f):
 			t.digits++
@@ -119,8 +134,8 @@ func readHandle(text string, i int) handleToken {
 			if j+n >= len(text) {
 				goto done
 			}
-			nr, _ := utf8.DecodeRuneInString(text[j+n:])
-			if nf := lexicon.FoldRune(nr); !isASCIILetter(nf) && !isASCIIDigit(nf) {
+			nr, _ := decodeRune(text, j+n)
+			if nf := foldNarrow(nr); !isASCIILetter(nf) && !isASCIIDigit(nf) {
 				goto done
 			}
 			if t.at >= 0 {
@@ -167,11 +182,13 @@ func (c *Checker) judgeHandle(text string, t handleToken, found []Violation) []V
 		return found
 	}
 	idLike := t.allDigits || t.letters > 0 && (t.digits > 0 || t.marks > 0)
-	kwStart, strong := contactKeywordBefore(text, t.start)
+	kwStart, strong, gap := contactKeywordBefore(text, t.start)
 	switch {
 	case kwStart < 0:
 		return found
 	case strong && (idLike || t.letters >= 6 && t.digits == 0 && t.marks == 0):
+	case !strong && t.allDigits && (t.digits < 6 || !gap):
+		return found // 再加 10000 is a price: a number after 加 needs a gap (加我, 加扣) and 6 digits
 	case !strong && idLike && (t.digits > 0 || t.marks > 0):
 	default:
 		return found
@@ -237,9 +254,25 @@ func afterLetterOrDigit(text string, end int) bool {
 
 // contactKeywords name a chat app or contact channel; a handle right after
 // one (past separators and decorations) is that channel's account.
-var contactKeywords = []string{
+var contactKeywords = keywordsByLastRune(
 	"微信号", "微信", "薇信", "威信", "维信", "卫星", "微芯", "威芯", "v信", "vx", "wx", "weixin", "wechat",
 	"绿泡泡", "qq号", "qq", "扣扣", "企鹅号", "企鹅", "🐧", "球球", "邮箱", "email", "e-mail", "mail", "v", "tel",
+)
+
+// keyword is a contact keyword with its last rune, which the backward match
+// compares first.
+type keyword struct {
+	text string
+	last rune
+}
+
+func keywordsByLastRune(words ...string) []keyword {
+	out := make([]keyword, len(words))
+	for i, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		out[i] = keyword{w, r}
+	}
+	return out
 }
 
 // contactGapRunes may stand between 加 and a handle (加我, 加个, 加威❤):
@@ -272,8 +305,9 @@ func isDecoration(r rune) bool {
 
 // contactKeywordBefore looks back from a token at start for a contact
 // keyword: a named one (微信, vx, QQ, 邮箱; strong) or 加 with a short gap
-// (加我, 加个, ➕V; weak). It returns where the keyword starts, or -1.
-func contactKeywordBefore(text string, start int) (int, bool) {
+// (加我, 加个, ➕V; weak, with gap set when runes stand between 加 and the
+// separators). It returns where the keyword starts, or -1.
+func contactKeywordBefore(text string, start int) (kw int, strong, gap bool) {
 	i, colon := start, false
 	for k := 0; k < 4 && i > 0; k++ { // skip separators and decorations
 		r, n := utf8.DecodeLastRuneInString(text[:i])
@@ -287,19 +321,19 @@ func contactKeywordBefore(text string, start int) (int, bool) {
 	last, _ := utf8.DecodeLastRuneInString(text[:i])
 	last = lexicon.FoldRune(last)
 	for _, kw := range contactKeywords {
-		if kl, _ := utf8.DecodeLastRuneInString(kw); kl != last || i == 0 {
+		if kw.last != last || i == 0 {
 			continue
 		}
-		if k, ok := foldedSuffix(text, i, kw); ok {
-			if kw[0] < utf8.RuneSelf { // a Latin keyword must start a word: not "dev:", "5V 2000mAh"
+		if k, ok := foldedSuffix(text, i, kw.text); ok {
+			if kw.text[0] < utf8.RuneSelf { // a Latin keyword must start a word: not "dev:", "5V 2000mAh"
 				if p, _ := utf8.DecodeLastRuneInString(text[:k]); k > 0 && (isASCIILetter(lexicon.FoldRune(p)) || isASCIIDigit(lexicon.FoldRune(p))) {
 					continue
 				}
-				if len(kw) == 1 && !colon { // V alone names WeChat only before a colon (V：abc123)
+				if len(kw.text) == 1 && !colon { // V alone names WeChat only before a colon (V：abc123)
 					continue
 				}
 			}
-			return k, true
+			return k, true, false
 		}
 	}
 	// 加 with at most three gap runes (加我, 加个, 加威❤, ➕V).
@@ -308,17 +342,17 @@ func contactKeywordBefore(text string, start int) (int, bool) {
 		r, n := utf8.DecodeLastRuneInString(text[:j])
 		f := lexicon.FoldRune(r)
 		if f == '加' || f == '+' || r == '➕' {
-			if k > 0 || i != start { // 加我 abc123, 加：abc123; not 加10000
-				return j - n, false
+			if k > 0 || i != start && f == '加' { // 加我 abc123, 加：abc123; not 加10000 or +1 12345
+				return j - n, false, k > 0
 			}
-			return -1, false
+			return -1, false, false
 		}
 		if !contactGapRune(f) {
 			break
 		}
 		j -= n
 	}
-	return -1, false
+	return -1, false, false
 }
 
 // foldedSuffix reports whether text[:end] ends with s once folded (s is
