@@ -159,10 +159,23 @@ func TestDetectors(t *testing.T) {
 		{"您的手机号15900001111已登记", []string{"privacy:15900001111"}},
 		{"座机010-12345678", []string{"off_platform:010-12345678"}},
 		{"您的证件号码是11010519491231002X，请核对", []string{"privacy:11010519491231002X"}},
-		{"身份证110105194912310021", nil}, // bad check digit
-		{"卡号6222020200112233445", nil}, // fails Luhn
+		// A wrong check character or Luhn digit does not make personal data
+		// harmless: a reviewer flags a mistyped or made-up number as well.
+		{"身份证110105194912310021", []string{"privacy:110105194912310021"}},
+		{"参考号 110105194913310021", nil}, // no 13th month, no ID context
+		{"流水 912345678901234567", nil},   // no region starts with 9
+		{"卡号6222020200112233445", []string{"privacy:6222020200112233445"}},
+		{"退款编号 6222020200112233445", nil}, // an identifier, not a card
 		{"卡号 4111111111111111", []string{"privacy:4111111111111111"}},
-		{"退到 6222 0202 0011 2233 440 了吗", nil},
+		{"退到 6222 0202 0011 2233 440 了吗", []string{"privacy:6222 0202 0011 2233 440"}},
+		{"您之前留的电话15987654321打不通", []string{"privacy:15987654321"}},
+		{"手机号13812345678已收到，稍后短信通知您", []string{"privacy:13812345678"}},
+		{"您填的紧急联系人李建国 13098765432", []string{"privacy:13098765432"}},
+		{"有问题打13812345678找我", []string{"off_platform:13812345678"}},
+		{"您的护照号E12345678已录入", []string{"privacy:E12345678"}},
+		{"通行证：C12345678", []string{"privacy:C12345678"}},
+		{"护照办理要7个工作日", nil},
+		{"护照号码请在订单备注里填写", nil},
 		{"4111 1111 1111 1111", []string{"privacy:4111 1111 1111 1111"}},
 		{"订单号202311220001", nil},
 		{"订单 4111111111111111", nil}, // Luhn-valid, but no card context and not grouped

@@ -101,6 +101,9 @@ func (c *Checker) detect(text string, found []Violation) []Violation {
 		if house && c.enabled[Privacy] {
 			found = c.detectAddresses(text, found)
 		}
+		if c.enabled[Privacy] {
+			found = detectDocuments(text, found)
+		}
 	}
 	if c.enabled[OffPlatform] {
 		found = c.detectURLs(text, found)
@@ -344,7 +347,7 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	// return process rather than drawing the buyer away.
 	contact := func(sev Severity, term string) {
 		switch {
-		case ownerBefore(text, run.start, 12) == ownerBuyer:
+		case ownerBefore(text, run.start, 12) == ownerBuyer || acknowledged(text, run.end):
 			add(Privacy, Serious, term)
 		case lastOf(sentenceBefore(text, run.start, 48), returnWords) >= 0:
 			add(OffPlatform, Warning, "return contact number")
@@ -362,12 +365,120 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 		add(OffPlatform, Warning, "service hotline")
 	case n >= 10 && n <= 12 && ds[0] == 0 && ds[1] != 0 && len(run.sepAfter) > 0 && (run.sepAfter[0] == 3 || run.sepAfter[0] == 4):
 		contact(Serious, "landline number")
-	case n == 18 && validID(ds):
+	case n == 18 && (validID(ds) || plausibleID(ds) || idContext(text, run.start) && ds[17] <= 10):
+		// A number shaped like a resident ID (region, birth date) is
+		// personal data to a reviewer even when its check character is
+		// wrong, as in a mistyped or made-up number; after 身份证 any 18
+		// characters are.
 		add(Privacy, Serious, "ID card number")
-	case n >= 16 && n <= 19 && luhn(ds) && (run.grouped4 || bankContext(text, run.start)):
+	case n >= 16 && n <= 19 && (luhn(ds) && (run.grouped4 || bankContext(text, run.start)) ||
+		cardPrefix(ds) && (run.grouped4 || bankContext(text, run.start))):
+		// A card number is personal data whether or not its Luhn digit is
+		// right: after 卡号/银行卡, or grouped in fours, with a card
+		// network's prefix (UnionPay 62, Visa 4, Mastercard 5, Amex 3).
 		add(Privacy, Serious, "bank card number")
 	}
 	return found
+}
+
+// documentWords name identity documents whose numbers are a letter or two
+// and digits: passports (E12345678), Hong Kong and Macau permits (C12345678),
+// Taiwan permits.
+var documentWords = []string{"护照", "通行证", "台胞证", "回乡证"}
+
+// detectDocuments finds a document number written within a few characters
+// after a word that names the document: 1-2 letters and 7-10 digits.
+func detectDocuments(text string, found []Violation) []Violation {
+	for _, w := range documentWords {
+		for from := 0; from < len(text); {
+			k := strings.Index(text[from:], w)
+			if k < 0 {
+				break
+			}
+			i := from + k + len(w)
+			from = i
+			// Skip up to 6 runes of 号/号码/是/：/space before the number.
+			for n := 0; n < 6 && i < len(text); n++ {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if f := lexicon.FoldRune(r); isASCIILetter(f) || '0' <= f && f <= '9' {
+					break
+				}
+				i += size
+			}
+			j, letters, digits := i, 0, 0
+			for j < len(text) {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				f := lexicon.FoldRune(r)
+				switch {
+				case isASCIILetter(f) && digits == 0 && letters < 2:
+					letters++
+				case '0' <= f && f <= '9' && letters > 0:
+					digits++
+				default:
+					goto done
+				}
+				j += size
+			}
+		done:
+			if letters > 0 && digits >= 7 && digits <= 10 {
+				found = append(found, Violation{Category: Privacy, Severity: Serious, Start: i, End: j, Term: "document number", Source: "detector", Rewrite: mask(text[i:j])})
+				from = j
+			}
+		}
+	}
+	return found
+}
+
+// plausibleID reports whether 18 characters look like a resident ID number
+// although the check character does not fit: a region code's first digit
+// (1-6, 8) and a birth date from 1900 on.
+func plausibleID(ds []byte) bool {
+	for _, d := range ds[:17] {
+		if d > 9 {
+			return false
+		}
+	}
+	if ds[0] < 1 || ds[0] > 8 || ds[0] == 7 {
+		return false
+	}
+	year := int(ds[6])*1000 + int(ds[7])*100 + int(ds[8])*10 + int(ds[9])
+	month := int(ds[10])*10 + int(ds[11])
+	day := int(ds[12])*10 + int(ds[13])
+	return year >= 1900 && year <= 2030 && month >= 1 && month <= 12 && day >= 1 && day <= 31
+}
+
+// idContext reports whether the words just before pos name an ID document.
+func idContext(text string, pos int) bool {
+	before := sentenceBefore(text, pos, 10)
+	return strings.Contains(before, "身份证") || strings.Contains(before, "证件号")
+}
+
+// cardPrefix reports whether a card number starts as a card network's do.
+func cardPrefix(ds []byte) bool {
+	return ds[0] == 6 && ds[1] == 2 || ds[0] == 4 || ds[0] == 5 && ds[1] >= 1 && ds[1] <= 5 || ds[0] == 3 && (ds[1] == 4 || ds[1] == 7)
+}
+
+// acknowledgedWords, right after a number, say the agent has received it
+// from the buyer (手机号…已收到): the number is the buyer's.
+var acknowledgedWords = []string{"已收到", "收到了", "已记录", "已录入", "已登记", "已备注", "已核实", "已经收到", "已经记录", "已经登记", "已经备注", "打不通", "无法接通", "是空号", "联系不上"}
+
+// acknowledged reports whether the words right after pos acknowledge the
+// number before them as the buyer's.
+func acknowledged(text string, pos int) bool {
+	after := text[pos:]
+	if len(after) > 24 {
+		after = after[:24]
+		for len(after) > 0 && !utf8.ValidString(after) {
+			after = after[:len(after)-1]
+		}
+	}
+	after = strings.TrimLeft(after, " ，,：:")
+	for _, w := range acknowledgedWords {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // identifier reports whether the digits at text[start:end] belong to an
