@@ -237,6 +237,9 @@ func readRule(r lexicon.Rule) (rule, error) {
 		if out.severity, err = ParseSeverity(code); err != nil {
 			return rule{}, ruleError(r, "%s", bare(err))
 		}
+		if out.severity == 0 { // "none" is a severity, but not a rule's
+			return rule{}, ruleError(r, "severity=%s (want %s)", code, "warning, minor, serious or critical")
+		}
 	}
 	if h, ok := r.Attrs["x-handle"]; ok {
 		if h != "required" {

@@ -331,7 +331,7 @@ func TestSuggest(t *testing.T) {
 	rep := jd.Check("亲，天猫超市也能买到")
 	sug := jd.Suggest(rep)
 	require.NotEmpty(t, sug)
-	require.Equal(t, "rewrite", sug[0].Kind)
+	require.Equal(t, Rewrite, sug[0].Kind)
 	require.Equal(t, "您好，其他平台也能买到", sug[0].Text)
 	require.Equal(t, []int{0, 1}, sug[0].For)
 
@@ -339,7 +339,7 @@ func TestSuggest(t *testing.T) {
 	sug = jd.Suggest(rep)
 	require.NotEmpty(t, sug)
 	for _, s := range sug {
-		require.Equal(t, "script", s.Kind)
+		require.Equal(t, Scripted, s.Kind)
 		require.True(t, jd.Check(s.Text).Clean(), s.Text)
 		require.NotContains(t, s.Text, "亲")
 	}

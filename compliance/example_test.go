@@ -87,7 +87,7 @@ func ExampleNew() {
 	// 1
 	// 0
 	// 0
-	// lexicon: bad.txt:1: unknown code: category "rude" (want one of abuse, refusal, forbidden_address, competitor, off_platform, ad_absolute, privacy, review_inducement)
+	// lexicon: bad.txt:1: unknown code: category "rude" (want abuse, refusal, forbidden_address, competitor, off_platform, ad_absolute, privacy or review_inducement)
 }
 
 func ExampleParsePlatform() {

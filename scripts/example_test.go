@@ -8,7 +8,7 @@ import (
 
 func ExampleDefault() {
 	pb := scripts.Default()
-	for _, s := range pb.Find(scripts.Query{Scenario: scripts.Escalate, Type: scripts.Aggressive, Platform: "jd"})[:2] {
+	for _, s := range pb.Find(scripts.Query{Scenario: scripts.Escalate, Type: scripts.Aggressive, Platform: scripts.JD})[:2] {
 		fmt.Println(s.ID)
 	}
 	// Output:

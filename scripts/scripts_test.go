@@ -2,6 +2,7 @@ package scripts
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,7 +22,7 @@ func TestDefaultPhrasebook(t *testing.T) {
 		_, err := s.Render(nil)
 		require.NoError(t, err, s.ID)
 		if strings.Contains(s.Text, "亲") && !strings.Contains(s.Text, "亲自") {
-			require.NotContains(t, s.Platforms, "jd", "%s addresses the buyer as 亲 but is tagged for JD", s.ID)
+			require.NotContains(t, s.Platforms, JD, "%s addresses the buyer as 亲 but is tagged for JD", s.ID)
 			require.NotEmpty(t, s.Platforms, "%s addresses the buyer as 亲: tag its platforms", s.ID)
 		}
 	}
@@ -63,15 +64,15 @@ func TestRenderAndSlots(t *testing.T) {
 
 func TestFind(t *testing.T) {
 	pb := Default()
-	got := pb.Find(Query{Scenario: Appease, Type: Aggressive, Platform: "jd"})
+	got := pb.Find(Query{Scenario: Appease, Type: Aggressive, Platform: JD})
 	require.NotEmpty(t, got)
 	require.Contains(t, got[0].Types, Aggressive, "scripts for the type come first")
 	for _, s := range got {
 		require.Equal(t, Appease, s.Scenario)
-		require.True(t, s.For("jd", Aggressive))
+		require.True(t, s.For(JD, Aggressive))
 	}
-	for _, s := range pb.Find(Query{Platform: "jd"}) {
-		require.True(t, len(s.Platforms) == 0 || contains(s.Platforms, "jd"))
+	for _, s := range pb.Find(Query{Platform: JD}) {
+		require.True(t, len(s.Platforms) == 0 || slices.Contains(s.Platforms, JD))
 	}
 	require.Len(t, pb.Find(Query{}), pb.Len())
 	s, ok := pb.Get("escalate-1")
@@ -79,15 +80,6 @@ func TestFind(t *testing.T) {
 	require.Equal(t, Escalate, s.Scenario)
 	_, ok = pb.Get("nope")
 	require.False(t, ok)
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func TestCodes(t *testing.T) {

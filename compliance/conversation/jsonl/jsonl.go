@@ -156,7 +156,7 @@ func parse(raw []byte) (Record, error) {
 		return Record{}, errors.New(`missing "text"`)
 	}
 	var role conversation.Role
-	if err := role.UnmarshalText([]byte(*w.Role)); err != nil {
+	if err := role.UnmarshalText([]byte(*w.Role)); err != nil || role == 0 { // "" would be the unset role
 		return Record{}, fmt.Errorf(`"role" is %q (want buyer or agent)`, *w.Role)
 	}
 	at, err := time.Parse(time.RFC3339Nano, *w.At)
