@@ -91,12 +91,15 @@ func ExampleNew() {
 }
 
 func ExampleParsePlatform() {
-	for _, s := range []string{"jd", "tmall", "amazon"} {
+	for _, s := range []string{"jd", " JD", "京东", "tmall", "天猫", "amazon"} {
 		p, err := compliance.ParsePlatform(s)
 		fmt.Println(p, err)
 	}
 	// Output:
 	// jd <nil>
+	// jd <nil>
+	// jd <nil>
+	// taobao <nil>
 	// taobao <nil>
 	// Platform(0) compliance: unknown code: platform "amazon" (want generic, jd, taobao, doudian or pdd)
 }

@@ -44,10 +44,58 @@ func TestNewValidates(t *testing.T) {
 		{[]Script{{ID: "a", Scenario: Greet}}, "empty"},
 		{[]Script{{ID: "a", Scenario: Greet, Text: "x"}, {ID: "a", Scenario: Greet, Text: "y"}}, "duplicate ID"},
 		{[]Script{{ID: "a", Scenario: Greet, Text: "{who}"}}, "unknown slot {who}"},
+		{[]Script{{ID: "a", Scenario: Greet, Text: "x", Platforms: []Platform{JD, 0}}}, "scripts: a: invalid platform 0"},
+		{[]Script{{ID: "b", Scenario: Greet, Text: "x", Platforms: []Platform{99}}}, "scripts: b: invalid platform 99"},
+		{[]Script{{ID: "c", Scenario: Greet, Text: "x", Types: []CustomerType{Quiet, 7}}}, "scripts: c: invalid customer type 7"},
+		{[]Script{{ID: "d", Scenario: 13, Text: "x"}}, "scripts: d: invalid scenario 13"},
 	} {
 		_, err := New(tt.give)
 		require.ErrorContains(t, err, tt.want)
+		if strings.Contains(tt.want, "invalid") {
+			require.ErrorIs(t, err, ErrUnknown)
+		}
 	}
+}
+
+// TestScriptPlatformsFromJSON: platforms in a phrasebook file parse as
+// ParsePlatform does (JD, tmall, 天猫), and an unknown one is an error that
+// names the script, with the package prefix once.
+func TestScriptPlatformsFromJSON(t *testing.T) {
+	var got []Script
+	require.NoError(t, json.Unmarshal([]byte(`[{"id":"x","scenario":"问候","types":["激进型"],"platforms":["JD"," tmall","天猫","抖店"],"text":"您好"}]`), &got))
+	require.Equal(t, []Platform{JD, Taobao, Taobao, Doudian}, got[0].Platforms)
+	require.Equal(t, []CustomerType{Aggressive}, got[0].Types)
+	require.Equal(t, Greet, got[0].Scenario)
+	pb, err := New(got)
+	require.NoError(t, err)
+	require.Len(t, pb.Find(Query{Platform: Taobao}), 1)
+	require.Empty(t, pb.Find(Query{Platform: PDD}))
+
+	for _, tt := range []struct{ give, want string }{
+		{`{"id":"greet-9","scenario":"greet","platforms":["jd","tmal"],"text":"您好"}`,
+			`scripts: greet-9: unknown code: platform "tmal" (want generic, jd, taobao, doudian or pdd)`},
+		{`{"platforms":["amazon"],"id":"late-id","scenario":"greet","text":"您好"}`, `scripts: late-id: unknown code: platform "amazon"`},
+		{`{"id":"t","scenario":"greet","types":["grumpy"],"text":"您好"}`, `scripts: t: unknown code: customer type "grumpy"`},
+		{`{"id":"s","scenario":"dance","text":"您好"}`, `scripts: s: unknown code: scenario "dance"`},
+		{`{"scenario":"dance","text":"您好"}`, `scripts: unknown code: scenario "dance"`},
+	} {
+		var s Script
+		err := json.Unmarshal([]byte(tt.give), &s)
+		require.ErrorIs(t, err, ErrUnknown, tt.give)
+		require.True(t, strings.HasPrefix(err.Error(), tt.want), "got %v\nwant %s", err, tt.want)
+		require.Equal(t, 1, strings.Count(err.Error(), "scripts:"), err.Error())
+	}
+}
+
+// TestFindAnyPlatform: the zero platform in a query or For means any.
+func TestFindAnyPlatform(t *testing.T) {
+	pb := Default()
+	require.Len(t, pb.Find(Query{}), pb.Len())
+	s, ok := pb.Get("greet-4") // tagged not-JD
+	require.True(t, ok)
+	require.True(t, s.For(0, 0))
+	require.False(t, s.For(JD, 0))
+	require.True(t, s.For(Taobao, 0))
 }
 
 func TestRenderAndSlots(t *testing.T) {
