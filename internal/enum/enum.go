@@ -4,7 +4,8 @@
 // and marshal by the same rules:
 //
 //   - a value's code is lowercase ASCII (String, MarshalText, JSON);
-//   - parsing trims spaces, ignores case, reads '-' as '_', and also takes
+//   - parsing trims spaces, ignores case, reads full-width letters as ASCII
+//     and '-' as '_', and also takes
 //     each value's other names: its Chinese names (京东, 激进型) and aliases
 //     (tmall);
 //   - the zero value either has a code of its own ("none", "any"), or means
@@ -75,15 +76,15 @@ func (t *Table[T]) String(v T) string {
 }
 
 // Lookup finds the value whose code or other name is s, after trimming
-// spaces, ignoring case and reading '-' as '_'. Empty text is never found.
+// spaces, ignoring case, reading full-width letters as ASCII (ＪＤ) and '-'
+// as '_'. Empty text is never found.
 func (t *Table[T]) Lookup(s string) (T, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, false
 	}
-	if strings.IndexByte(s, '-') >= 0 {
-		s = strings.ReplaceAll(s, "-", "_")
-	}
+	s = strings.Map(narrow, s) // returns s itself when nothing changes
+
 	for v, e := range t.Entries {
 		if e.Code != "" && strings.EqualFold(s, e.Code) {
 			return T(v), true
@@ -95,6 +96,18 @@ func (t *Table[T]) Lookup(s string) (T, bool) {
 		}
 	}
 	return 0, false
+}
+
+// narrow maps a full-width ASCII form (ＪＤ, typed in a Chinese input
+// method's full-width mode) to ASCII, and '-' to '_'.
+func narrow(r rune) rune {
+	if r >= '！' && r <= '～' {
+		r -= '！' - '!'
+	}
+	if r == '-' {
+		r = '_'
+	}
+	return r
 }
 
 // Parse is Lookup with an error: "pkg: unknown code: what "s" (want …)",

@@ -180,6 +180,9 @@ func check[T interface {
 					if r == '_' && upper[(j+1)%len(upper)] {
 						r = '-'
 					}
+					if r > ' ' && r < 0x7f && upper[(j+2)%len(upper)] && upper[(j+3)%len(upper)] {
+						r += 0xFEE0 // the full-width form: ＪＤ
+					}
 					sb.WriteRune(r)
 					j++
 				}
@@ -202,7 +205,15 @@ func check[T interface {
 					return v == 0 && wellFormed(err) && uerr != nil && wellFormedIn(textPkg, uerr)
 				}
 				// It parsed: then it is one of the spellings.
-				key := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", "_")
+				key := strings.Map(func(r rune) rune {
+					if r >= 0xFF01 && r <= 0xFF5E {
+						r -= 0xFEE0
+					}
+					if r == '-' {
+						r = '_'
+					}
+					return r
+				}, strings.ToLower(strings.TrimSpace(s)))
 				if v == 0 {
 					return key == e.zero
 				}
@@ -213,7 +224,7 @@ func check[T interface {
 				}
 				return false
 			},
-			gen.OneGenOf(gen.AnyString(), gen.AlphaString(), gen.OneConstOf("amazon", "jingdong", "tb", "dance", "grumpy", "bot", "none", "any", "京", "京东商城")),
+			gen.OneGenOf(gen.AnyString(), gen.AlphaString(), gen.OneConstOf("amazon", "jingdong", "tb", "dance", "grumpy", "bot", "none", "any", "京", "京东商城", "ＪＤ", "ｔｍａｌｌ", "slow-response", "ＳＰＡＭ")),
 		))
 		props.TestingRun(t)
 	})
