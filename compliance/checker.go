@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/huashu/huashu/internal/enum"
 	"github.com/huashu/huashu/lexicon"
 	"github.com/huashu/huashu/scripts"
 )
@@ -131,7 +132,7 @@ func New(opts ...Option) (*Checker, error) {
 	}
 	prof, ok := profiles[o.platform]
 	if !ok {
-		return nil, fmt.Errorf("compliance: %w: platform %d", ErrUnknown, int(o.platform))
+		return nil, fmt.Errorf("compliance: %w", enum.Invalid("platform", int(o.platform)))
 	}
 	c := &Checker{platform: o.platform, profile: prof, enabled: map[Category]bool{}, phrasebook: o.phrasebook}
 	if c.phrasebook == nil {

@@ -266,6 +266,9 @@ func TestParse(t *testing.T) {
 	require.Equal(t, "none", Severity(0).String())
 	_, err = New(WithPlatform(Platform(99)))
 	require.ErrorIs(t, err, ErrUnknown)
+	require.EqualError(t, err, "compliance: invalid platform 99")
+	_, err = New(WithPlatform(0))
+	require.EqualError(t, err, "compliance: invalid platform 0")
 }
 
 func TestOptions(t *testing.T) {

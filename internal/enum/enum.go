@@ -128,7 +128,12 @@ func (t *Table[T]) Unknown(s string) error {
 
 // Invalid is the error for a value v that has no code ("invalid platform
 // 99"), without the package prefix. It wraps [ErrUnknown].
-func (t *Table[T]) Invalid(v T) error { return invalidError{t.What, int(v)} }
+func (t *Table[T]) Invalid(v T) error { return Invalid(t.What, int(v)) }
+
+// Invalid is the error for a value v of an enum that has no code, for
+// callers without the enum's table (compliance.New and the Platform alias).
+// It wraps [ErrUnknown].
+func Invalid(what string, v int) error { return invalidError{what, v} }
 
 // invalidError is a value outside an enum's range.
 type invalidError struct {
