@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/huashu/huashu/internal/enum"
 	"github.com/huashu/huashu/lexicon"
 	"github.com/huashu/huashu/scripts"
 )
@@ -131,7 +132,7 @@ func New(opts ...Option) (*Checker, error) {
 	}
 	prof, ok := profiles[o.platform]
 	if !ok {
-		return nil, fmt.Errorf("compliance: %w: platform %d", ErrUnknown, int(o.platform))
+		return nil, fmt.Errorf("compliance: %w", enum.Invalid("platform", int(o.platform)))
 	}
 	c := &Checker{platform: o.platform, profile: prof, enabled: map[Category]bool{}, phrasebook: o.phrasebook}
 	if c.phrasebook == nil {
@@ -236,6 +237,9 @@ func readRule(r lexicon.Rule) (rule, error) {
 	if code := r.Attrs["severity"]; code != "" {
 		if out.severity, err = ParseSeverity(code); err != nil {
 			return rule{}, ruleError(r, "%s", bare(err))
+		}
+		if out.severity == 0 { // "none" is a severity, but not a rule's
+			return rule{}, ruleError(r, "severity=%s (want %s)", code, "warning, minor, serious or critical")
 		}
 	}
 	if h, ok := r.Attrs["x-handle"]; ok {

@@ -279,6 +279,9 @@ func TestParse(t *testing.T) {
 	require.Equal(t, "none", Severity(0).String())
 	_, err = New(WithPlatform(Platform(99)))
 	require.ErrorIs(t, err, ErrUnknown)
+	require.EqualError(t, err, "compliance: invalid platform 99")
+	_, err = New(WithPlatform(0))
+	require.EqualError(t, err, "compliance: invalid platform 0")
 }
 
 func TestOptions(t *testing.T) {
@@ -344,7 +347,7 @@ func TestSuggest(t *testing.T) {
 	rep := jd.Check("亲，天猫超市也能买到")
 	sug := jd.Suggest(rep)
 	require.NotEmpty(t, sug)
-	require.Equal(t, "rewrite", sug[0].Kind)
+	require.Equal(t, Rewrite, sug[0].Kind)
 	require.Equal(t, "您好，其他平台也能买到", sug[0].Text)
 	require.Equal(t, []int{0, 1}, sug[0].For)
 
@@ -352,7 +355,7 @@ func TestSuggest(t *testing.T) {
 	sug = jd.Suggest(rep)
 	require.NotEmpty(t, sug)
 	for _, s := range sug {
-		require.Equal(t, "script", s.Kind)
+		require.Equal(t, Scripted, s.Kind)
 		require.True(t, jd.Check(s.Text).Clean(), s.Text)
 		require.NotContains(t, s.Text, "亲")
 	}

@@ -87,16 +87,19 @@ func ExampleNew() {
 	// 1
 	// 0
 	// 0
-	// lexicon: bad.txt:1: unknown code: category "rude" (want one of abuse, refusal, forbidden_address, competitor, off_platform, ad_absolute, privacy, review_inducement)
+	// lexicon: bad.txt:1: unknown code: category "rude" (want abuse, refusal, forbidden_address, competitor, off_platform, ad_absolute, privacy or review_inducement)
 }
 
 func ExampleParsePlatform() {
-	for _, s := range []string{"jd", "tmall", "amazon"} {
+	for _, s := range []string{"jd", " JD", "京东", "tmall", "天猫", "amazon"} {
 		p, err := compliance.ParsePlatform(s)
 		fmt.Println(p, err)
 	}
 	// Output:
 	// jd <nil>
+	// jd <nil>
+	// jd <nil>
+	// taobao <nil>
 	// taobao <nil>
 	// Platform(0) compliance: unknown code: platform "amazon" (want generic, jd, taobao, doudian or pdd)
 }

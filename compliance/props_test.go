@@ -24,7 +24,7 @@ func TestEveryScriptPassesCheck(t *testing.T) {
 	for _, p := range Platforms() {
 		c := mustNew(t, WithPlatform(p))
 		for _, s := range pb.All() {
-			if !s.For(p.String(), 0) {
+			if !s.For(p, 0) {
 				continue
 			}
 			text, err := s.Render(nil)
@@ -51,7 +51,7 @@ func TestPropertyScriptsWithSlotsPassCheck(t *testing.T) {
 		func(si, pi, ri, so, minutes int, trad bool) bool {
 			s := all[si%len(all)]
 			p := Platforms()[pi%len(Platforms())]
-			if !s.For(p.String(), 0) {
+			if !s.For(p, 0) {
 				return true
 			}
 			text, err := s.Render(map[string]string{
@@ -97,7 +97,7 @@ func TestPropertySuggestionsPassCheck(t *testing.T) {
 			}
 			for _, s := range sug {
 				got := c.Check(s.Text)
-				if len(got.Violations) != len(s.Remaining) || (s.Kind == "script" && !s.Complete()) {
+				if len(got.Violations) != len(s.Remaining) || (s.Kind == Scripted && !s.Complete()) {
 					t.Logf("suggestion %q for %q on %s leaves %v, claims %v", s.Text, b.String(), p, cats(got), s.Remaining)
 					return false
 				}

@@ -21,6 +21,7 @@ func TestRuleFileMistakes(t *testing.T) {
 		{"淘宝 category=competitor x-owner=tb\n", 1, `x-owner: unknown code: platform "tb"`},
 		{"淘宝 category=rude\n", 1, `unknown code: category "rude"`},
 		{"淘宝 category=competitor severity=bad\n", 1, `unknown code: severity "bad"`},
+		{"淘宝 category=competitor severity=none\n", 1, `severity=none (want warning, minor, serious or critical)`},
 		{"淘宝\n", 1, `"淘宝" has no category`},
 		{"企鹅 category=off_platform x-handle=maybe\n", 1, `x-handle="maybe"`},
 		{"淘宝 category=competitor\n淘寶 category=competitor\n", 2, "folds like the term on line 1"},
@@ -43,7 +44,7 @@ func TestRuleFileMistakes(t *testing.T) {
 // TestPlatformAliasesInRuleFiles: x-platforms takes what ParsePlatform
 // takes (any case, tmall for taobao), so a rule written JD fires on JD.
 func TestPlatformAliasesInRuleFiles(t *testing.T) {
-	for _, list := range []string{"JD", "jd", " jd ,pdd", "Jd"} {
+	for _, list := range []string{"JD", "jd", " jd ,pdd", "Jd", "京东"} {
 		c, err := New(WithPlatform(JD), WithoutDefaults(), WithLexiconText("shop.txt", "宝贝 category=forbidden_address x-platforms=\""+list+"\"\n"))
 		require.NoError(t, err)
 		require.False(t, c.Check("宝贝你好").Clean(), list)

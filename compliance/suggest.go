@@ -11,9 +11,9 @@ import (
 
 // Suggestion is something the agent can send instead.
 type Suggestion struct {
-	// Kind is "rewrite" (the reply with the offending parts replaced) or
-	// "script" (an approved reply from the phrasebook).
-	Kind     string           `json:"kind"`
+	// Kind is Rewrite (the reply with the offending parts replaced) or
+	// Scripted (an approved reply from the phrasebook).
+	Kind     SuggestionKind   `json:"kind"`
 	Text     string           `json:"text"`
 	ScriptID string           `json:"script_id,omitempty"`
 	Scenario scripts.Scenario `json:"scenario,omitempty"`
@@ -102,9 +102,9 @@ func (c *Checker) SuggestWith(rep Report, o SuggestOptions) []Suggestion {
 		return true
 	}
 	if text, done, left := rewrite(rep); len(done) > 0 {
-		add(Suggestion{Kind: "rewrite", Text: text, For: done, Remaining: left})
+		add(Suggestion{Kind: Rewrite, Text: text, For: done, Remaining: left})
 	}
-	platform := c.platform.String()
+	platform := c.platform
 	// Categories in order of first appearance, each with the violations it covers.
 	var cats []Category
 	which := map[Category][]int{}
@@ -118,14 +118,14 @@ func (c *Checker) SuggestWith(rep Report, o SuggestOptions) []Suggestion {
 		if id, ok := preferred[cat]; ok {
 			if s, ok := c.phrasebook.Get(id); ok && s.For(platform, o.Type) {
 				if text, err := s.Render(o.Slots); err == nil {
-					add(Suggestion{Kind: "script", Text: text, ScriptID: s.ID, Scenario: s.Scenario, For: slices.Clone(which[cat])})
+					add(Suggestion{Kind: Scripted, Text: text, ScriptID: s.ID, Scenario: s.Scenario, For: slices.Clone(which[cat])})
 				}
 			}
 		}
 		for _, sc := range scenariosFor[cat] {
 			for _, s := range c.phrasebook.Find(scripts.Query{Scenario: sc, Type: o.Type, Platform: platform}) {
 				text, err := s.Render(o.Slots)
-				if err == nil && add(Suggestion{Kind: "script", Text: text, ScriptID: s.ID, Scenario: s.Scenario, For: slices.Clone(which[cat])}) {
+				if err == nil && add(Suggestion{Kind: Scripted, Text: text, ScriptID: s.ID, Scenario: s.Scenario, For: slices.Clone(which[cat])}) {
 					break // one script per scenario
 				}
 			}
@@ -148,8 +148,8 @@ func (c *Checker) SuggestWith(rep Report, o SuggestOptions) []Suggestion {
 		if a.Complete() != b.Complete() {
 			return a.Complete()
 		}
-		if (a.Kind == "rewrite") != (b.Kind == "rewrite") {
-			return a.Kind == "rewrite"
+		if (a.Kind == Rewrite) != (b.Kind == Rewrite) {
+			return a.Kind == Rewrite
 		}
 		return len(a.For) > len(b.For)
 	})

@@ -30,7 +30,7 @@ func TestSuggestOrder(t *testing.T) {
 		require.NotEmpty(t, sug, tt.give)
 		first := sug[0]
 		if tt.wantFirst == "rewrite" {
-			require.Equal(t, "rewrite", first.Kind, tt.give)
+			require.Equal(t, Rewrite, first.Kind, tt.give)
 		} else {
 			require.Equal(t, tt.wantFirst, first.ScriptID, tt.give)
 		}
@@ -63,7 +63,7 @@ func TestSuggestPartialRewrite(t *testing.T) {
 	require.Len(t, rep.Violations, 3)
 	var partial *Suggestion
 	for _, s := range jd.SuggestWith(rep, SuggestOptions{Max: 10}) {
-		if s.Kind == "rewrite" {
+		if s.Kind == Rewrite {
 			partial = &s
 		}
 	}
@@ -84,7 +84,7 @@ func TestSuggestPartialRewrite(t *testing.T) {
 	// Nothing to rewrite: no rewrite suggestion.
 	rep = jd.Check("我们拒绝为你服务")
 	for _, s := range jd.Suggest(rep) {
-		require.Equal(t, "script", s.Kind)
+		require.Equal(t, Scripted, s.Kind)
 	}
 }
 

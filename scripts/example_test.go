@@ -8,7 +8,7 @@ import (
 
 func ExampleDefault() {
 	pb := scripts.Default()
-	for _, s := range pb.Find(scripts.Query{Scenario: scripts.Escalate, Type: scripts.Aggressive, Platform: "jd"})[:2] {
+	for _, s := range pb.Find(scripts.Query{Scenario: scripts.Escalate, Type: scripts.Aggressive, Platform: scripts.JD})[:2] {
 		fmt.Println(s.ID)
 	}
 	// Output:
@@ -53,4 +53,36 @@ func ExampleNew() {
 	s, _ := pb.Get("mine-1")
 	fmt.Println(s.Slots())
 	// Output: [minutes]
+}
+
+func ExampleParsePlatform() {
+	for _, s := range []string{"JD", "天猫", " tmall ", "amazon"} {
+		p, err := scripts.ParsePlatform(s)
+		fmt.Println(p, err)
+	}
+	// Output:
+	// jd <nil>
+	// taobao <nil>
+	// taobao <nil>
+	// Platform(0) scripts: unknown code: platform "amazon" (want generic, jd, taobao, doudian or pdd)
+}
+
+func ExampleParseCustomerType() {
+	for _, s := range []string{"激进型", "静俏型", "Habitual", "any"} {
+		t, err := scripts.ParseCustomerType(s)
+		fmt.Println(t, err)
+	}
+	// Output:
+	// aggressive <nil>
+	// quiet <nil>
+	// habitual <nil>
+	// any <nil>
+}
+
+func ExampleNew_platforms() {
+	_, err := scripts.New([]scripts.Script{
+		{ID: "mine-1", Scenario: scripts.Greet, Platforms: []scripts.Platform{scripts.JD, 9}, Text: "您好"},
+	})
+	fmt.Println(err)
+	// Output: scripts: mine-1: invalid platform 9
 }

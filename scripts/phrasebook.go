@@ -1,7 +1,7 @@
 package scripts
 
 // notJD marks scripts that address the buyer as 亲, which JD forbids.
-var notJD = []string{"taobao", "doudian", "pdd", "generic"}
+var notJD = []Platform{Taobao, Doudian, PDD, Generic}
 
 // builtin is the default phrasebook, written for huashu.
 var builtin = []Script{

@@ -1,6 +1,8 @@
 package scripts
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -8,109 +10,184 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/huashu/huashu/internal/enum"
 )
+
+// ErrUnknown is wrapped by every error for an unknown platform, scenario or
+// customer type code or value: match it with errors.Is. It is the same
+// value as compliance.ErrUnknown.
+var ErrUnknown = enum.ErrUnknown
+
+// Platform is a marketplace whose rules a reply must follow. It is the one
+// platform type of huashu: compliance.Platform is the same type, so a
+// checker and its phrasebook always agree on platforms. The zero value is
+// unset.
+//
+// Codes, names and aliases that [ParsePlatform] and UnmarshalText accept,
+// ignoring case and surrounding spaces:
+//
+//	generic   通用
+//	jd        京东
+//	taobao    淘宝, 天猫, tmall
+//	doudian   抖店
+//	pdd       拼多多
+type Platform int
+
+// Platforms.
+const (
+	Generic Platform = iota + 1 // "generic": rules common to all platforms
+	JD                          // "jd": 京东 (咚咚)
+	Taobao                      // "taobao": 淘宝 and 天猫 (千牛/旺旺); alias "tmall"
+	Doudian                     // "doudian": 抖店 (飞鸽)
+	PDD                         // "pdd": 拼多多
+)
+
+var platforms = enum.Table[Platform]{Pkg: "scripts", Type: "Platform", What: "platform", Entries: []enum.Entry{
+	{},
+	Generic: {Code: "generic", Names: []string{"通用"}},
+	JD:      {Code: "jd", Names: []string{"京东"}},
+	Taobao:  {Code: "taobao", Names: []string{"淘宝", "天猫", "tmall"}},
+	Doudian: {Code: "doudian", Names: []string{"抖店"}},
+	PDD:     {Code: "pdd", Names: []string{"拼多多"}},
+}}
+
+// Platforms lists every platform, in order.
+func Platforms() []Platform { return platforms.Values() }
+
+// ParsePlatform parses a platform's code, Chinese name or alias (see
+// [Platform]). An unknown one is an error wrapping [ErrUnknown].
+func ParsePlatform(s string) (Platform, error) { return platforms.Parse(s) }
+
+// String returns the platform's code, such as "jd", or "Platform(n)" for
+// an unset or invalid value.
+func (p Platform) String() string { return platforms.String(p) }
+
+// MarshalText encodes the platform as its code; the zero value is "".
+func (p Platform) MarshalText() ([]byte, error) { return platforms.MarshalText(p) }
+
+// UnmarshalText decodes what [ParsePlatform] takes; "" is the zero value.
+func (p *Platform) UnmarshalText(b []byte) error { return platforms.UnmarshalText(p, b) }
 
 // Scenario is the situation a script is for. The zero value is unset.
 type Scenario int
 
-// Scenarios.
+// Scenarios, with their codes and the Chinese names [ParseScenario] also takes.
 const (
-	Greet            Scenario = iota + 1 // "greet": open the conversation
-	Appease                              // "appease": calm an upset buyer
-	Apologise                            // "apologise": own the problem
-	ConfirmNeed                          // "confirm_need": restate what the buyer wants
-	ExplainLimit                         // "explain_limit": say what cannot be done, and why
-	OfferOptions                         // "offer_options": give the buyer choices
-	PromiseFollowUp                      // "promise_follow_up": commit to a time
-	Escalate                             // "escalate": hand over to a supervisor or colleague
-	CivilityReminder                     // "civility_reminder": ask an abusive buyer to stay civil
-	StayOnPlatform                       // "stay_on_platform": keep contact and payment on the platform
-	Closing                              // "closing": end the conversation
-	FollowUpVisit                        // "follow_up_visit": check back after the problem is handled
+	Greet            Scenario = iota + 1 // "greet" 问候: open the conversation
+	Appease                              // "appease" 安抚: calm an upset buyer
+	Apologise                            // "apologise" (also "apologize") 道歉: own the problem
+	ConfirmNeed                          // "confirm_need" 确认需求: restate what the buyer wants
+	ExplainLimit                         // "explain_limit" 说明限制: say what cannot be done, and why
+	OfferOptions                         // "offer_options" 提供方案: give the buyer choices
+	PromiseFollowUp                      // "promise_follow_up" 承诺跟进: commit to a time
+	Escalate                             // "escalate" 升级/转主管: hand over to a supervisor or colleague
+	CivilityReminder                     // "civility_reminder" 文明提醒: ask an abusive buyer to stay civil
+	StayOnPlatform                       // "stay_on_platform" 站内沟通: keep contact and payment on the platform
+	Closing                              // "closing" 结束语: end the conversation
+	FollowUpVisit                        // "follow_up_visit" 回访: check back after the problem is handled
 )
 
-var scenarioCodes = [...]string{"", "greet", "appease", "apologise", "confirm_need", "explain_limit", "offer_options",
-	"promise_follow_up", "escalate", "civility_reminder", "stay_on_platform", "closing", "follow_up_visit"}
+var scenarios = enum.Table[Scenario]{Pkg: "scripts", Type: "Scenario", What: "scenario", Entries: []enum.Entry{
+	{},
+	Greet:            {Code: "greet", Names: []string{"问候"}},
+	Appease:          {Code: "appease", Names: []string{"安抚"}},
+	Apologise:        {Code: "apologise", Names: []string{"apologize", "道歉"}},
+	ConfirmNeed:      {Code: "confirm_need", Names: []string{"确认需求"}},
+	ExplainLimit:     {Code: "explain_limit", Names: []string{"说明限制"}},
+	OfferOptions:     {Code: "offer_options", Names: []string{"提供方案"}},
+	PromiseFollowUp:  {Code: "promise_follow_up", Names: []string{"承诺跟进"}},
+	Escalate:         {Code: "escalate", Names: []string{"升级", "转主管"}},
+	CivilityReminder: {Code: "civility_reminder", Names: []string{"文明提醒"}},
+	StayOnPlatform:   {Code: "stay_on_platform", Names: []string{"站内沟通"}},
+	Closing:          {Code: "closing", Names: []string{"结束语"}},
+	FollowUpVisit:    {Code: "follow_up_visit", Names: []string{"回访"}},
+}}
 
-// String returns the scenario's code.
-func (s Scenario) String() string {
-	if s > 0 && int(s) < len(scenarioCodes) {
-		return scenarioCodes[s]
-	}
-	return fmt.Sprintf("Scenario(%d)", int(s))
-}
+// Scenarios lists every scenario, in order.
+func Scenarios() []Scenario { return scenarios.Values() }
 
-// MarshalText encodes the scenario as its code.
-func (s Scenario) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// String returns the scenario's code, or "Scenario(n)" for an unset or
+// invalid value.
+func (s Scenario) String() string { return scenarios.String(s) }
 
-// UnmarshalText decodes a scenario code.
-func (s *Scenario) UnmarshalText(b []byte) error {
-	v, err := ParseScenario(string(b))
-	*s = v
-	return err
-}
+// MarshalText encodes the scenario as its code; the zero value is "".
+func (s Scenario) MarshalText() ([]byte, error) { return scenarios.MarshalText(s) }
 
-// ParseScenario parses a scenario code.
-func ParseScenario(code string) (Scenario, error) {
-	for i, c := range scenarioCodes {
-		if i > 0 && c == code {
-			return Scenario(i), nil
-		}
-	}
-	return 0, fmt.Errorf("scripts: unknown scenario %q", code)
-}
+// UnmarshalText decodes what [ParseScenario] takes; "" is the zero value.
+func (s *Scenario) UnmarshalText(b []byte) error { return scenarios.UnmarshalText(s, b) }
 
-// CustomerType is the kind of buyer (seed 002). The zero value means any.
+// ParseScenario parses a scenario's code or Chinese name, ignoring case and
+// surrounding spaces. An unknown one is an error wrapping [ErrUnknown].
+func ParseScenario(code string) (Scenario, error) { return scenarios.Parse(code) }
+
+// CustomerType is the kind of buyer. The zero value means any.
 type CustomerType int
 
-// Customer types.
+// Customer types, with their codes and the Chinese names [ParseCustomerType]
+// also takes.
 const (
 	Aggressive CustomerType = iota + 1 // "aggressive" 激进型: harsh words, impatient, likes to judge
-	Quiet                              // "quiet" 静悄型: calm, suspicious, long sessions, rarely complains openly
+	Quiet                              // "quiet" 静悄型 (also 静俏型): calm, suspicious, long sessions, rarely complains openly
 	Habitual                           // "habitual" 惯性型: often dissatisfied, proud of complaining
 )
 
-var typeCodes = [...]string{"any", "aggressive", "quiet", "habitual"}
+var customerTypes = enum.Table[CustomerType]{Pkg: "scripts", Type: "CustomerType", What: "customer type", Entries: []enum.Entry{
+	{Code: "any", Names: []string{"不限"}},
+	Aggressive: {Code: "aggressive", Names: []string{"激进型", "激进"}},
+	Quiet:      {Code: "quiet", Names: []string{"静悄型", "静俏型", "静悄", "静俏"}},
+	Habitual:   {Code: "habitual", Names: []string{"惯性型", "惯性"}},
+}}
+
+// CustomerTypes lists every customer type other than any, in order.
+func CustomerTypes() []CustomerType { return customerTypes.Values() }
 
 // String returns the type's code ("any" for the zero value).
-func (t CustomerType) String() string {
-	if t >= 0 && int(t) < len(typeCodes) {
-		return typeCodes[t]
-	}
-	return fmt.Sprintf("CustomerType(%d)", int(t))
-}
+func (t CustomerType) String() string { return customerTypes.String(t) }
 
-// MarshalText encodes the type as its code.
-func (t CustomerType) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+// MarshalText encodes the type as its code ("any" for the zero value).
+func (t CustomerType) MarshalText() ([]byte, error) { return customerTypes.MarshalText(t) }
 
-// UnmarshalText decodes a customer type code.
-func (t *CustomerType) UnmarshalText(b []byte) error {
-	v, err := ParseCustomerType(string(b))
-	*t = v
-	return err
-}
+// UnmarshalText decodes what [ParseCustomerType] takes; "" is the zero
+// value, as "any" is.
+func (t *CustomerType) UnmarshalText(b []byte) error { return customerTypes.UnmarshalText(t, b) }
 
-// ParseCustomerType parses a customer type code ("any" is the zero value).
-func ParseCustomerType(code string) (CustomerType, error) {
-	for i, c := range typeCodes {
-		if c == code {
-			return CustomerType(i), nil
-		}
-	}
-	return 0, fmt.Errorf("scripts: unknown customer type %q", code)
-}
+// ParseCustomerType parses a customer type's code or Chinese name, ignoring
+// case and surrounding spaces ("any" and 不限 are the zero value). An
+// unknown one is an error wrapping [ErrUnknown].
+func ParseCustomerType(code string) (CustomerType, error) { return customerTypes.Parse(code) }
 
 // Script is one approved reply.
 type Script struct {
 	ID        string         `json:"id"`
 	Scenario  Scenario       `json:"scenario"`
 	Types     []CustomerType `json:"types,omitempty"`     // empty: suits any buyer
-	Platforms []string       `json:"platforms,omitempty"` // empty: any platform; else platform codes (jd, taobao, doudian, pdd, generic)
+	Platforms []Platform     `json:"platforms,omitempty"` // empty: any platform
 	Text      string         `json:"text"`                // may hold {slots}
 	// SlotDefaults declares the script's own slots, beyond [KnownSlots], each
 	// with its default value; "" declares a slot the caller must fill. It
 	// may also give a known slot a default of the script's own.
 	SlotDefaults map[string]string `json:"slot_defaults,omitempty"`
+}
+
+// UnmarshalJSON decodes a script as encoding/json would, except that an
+// unknown scenario, customer type or platform is an error naming the
+// script: scripts: greet-9: unknown code: platform "tmal" (want …).
+func (s *Script) UnmarshalJSON(b []byte) error {
+	type plain Script // the same fields, without this method
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		var id struct{ ID string }
+		if errors.Is(err, ErrUnknown) && json.Unmarshal(b, &id) == nil && id.ID != "" {
+			if bare := errors.Unwrap(err); bare != nil {
+				err = bare // drop the "scripts: " prefix, to add it once below
+			}
+			return fmt.Errorf("scripts: %s: %w", id.ID, err)
+		}
+		return err
+	}
+	*s = Script(p)
+	return nil
 }
 
 // Slots lists the slot names in the script's text, in order of first use.
@@ -168,10 +245,10 @@ func (s Script) Render(values map[string]string) (string, error) {
 	}
 }
 
-// For reports whether the script may be sent on platform (a platform code)
-// to a buyer of type t (0 for unknown).
-func (s Script) For(platform string, t CustomerType) bool {
-	if len(s.Platforms) > 0 && !slices.Contains(s.Platforms, platform) {
+// For reports whether the script may be sent on platform (0 for any) to a
+// buyer of type t (0 for unknown).
+func (s Script) For(platform Platform, t CustomerType) bool {
+	if platform != 0 && len(s.Platforms) > 0 && !slices.Contains(s.Platforms, platform) {
 		return false
 	}
 	return t == 0 || len(s.Types) == 0 || slices.Contains(s.Types, t)
@@ -218,13 +295,23 @@ func New(scripts []Script) (*Phrasebook, error) {
 		switch {
 		case s.ID == "":
 			return nil, fmt.Errorf("scripts: script %d has no ID", i)
-		case s.Scenario <= 0 || int(s.Scenario) >= len(scenarioCodes):
-			return nil, fmt.Errorf("scripts: %s: invalid scenario %d", s.ID, int(s.Scenario))
+		case !scenarios.Known(s.Scenario):
+			return nil, fmt.Errorf("scripts: %s: %w", s.ID, scenarios.Invalid(s.Scenario))
 		case strings.TrimSpace(s.Text) == "" || !utf8.ValidString(s.Text):
 			return nil, fmt.Errorf("scripts: %s: empty or invalid text", s.ID)
 		}
 		if _, dup := pb.byID[s.ID]; dup {
 			return nil, fmt.Errorf("scripts: duplicate ID %q", s.ID)
+		}
+		for _, p := range s.Platforms {
+			if !platforms.Known(p) {
+				return nil, fmt.Errorf("scripts: %s: %w", s.ID, platforms.Invalid(p))
+			}
+		}
+		for _, t := range s.Types {
+			if !customerTypes.Known(t) {
+				return nil, fmt.Errorf("scripts: %s: %w", s.ID, customerTypes.Invalid(t))
+			}
 		}
 		for _, slot := range s.Slots() {
 			if _, declared := s.SlotDefaults[slot]; !declared && !slices.Contains(knownSlots, slot) {
@@ -290,7 +377,7 @@ func (p *Phrasebook) Get(id string) (Script, bool) {
 type Query struct {
 	Scenario Scenario
 	Type     CustomerType
-	Platform string
+	Platform Platform
 }
 
 // Find returns the scripts that fit q, in phrasebook order; scripts written
@@ -301,7 +388,7 @@ func (p *Phrasebook) Find(q Query) []Script {
 		if q.Scenario != 0 && s.Scenario != q.Scenario {
 			continue
 		}
-		if q.Platform != "" && len(s.Platforms) > 0 && !slices.Contains(s.Platforms, q.Platform) {
+		if q.Platform != 0 && len(s.Platforms) > 0 && !slices.Contains(s.Platforms, q.Platform) {
 			continue
 		}
 		switch {

@@ -2,6 +2,7 @@ package scripts
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,7 +22,7 @@ func TestDefaultPhrasebook(t *testing.T) {
 		_, err := s.Render(nil)
 		require.NoError(t, err, s.ID)
 		if strings.Contains(s.Text, "亲") && !strings.Contains(s.Text, "亲自") {
-			require.NotContains(t, s.Platforms, "jd", "%s addresses the buyer as 亲 but is tagged for JD", s.ID)
+			require.NotContains(t, s.Platforms, JD, "%s addresses the buyer as 亲 but is tagged for JD", s.ID)
 			require.NotEmpty(t, s.Platforms, "%s addresses the buyer as 亲: tag its platforms", s.ID)
 		}
 	}
@@ -43,10 +44,58 @@ func TestNewValidates(t *testing.T) {
 		{[]Script{{ID: "a", Scenario: Greet}}, "empty"},
 		{[]Script{{ID: "a", Scenario: Greet, Text: "x"}, {ID: "a", Scenario: Greet, Text: "y"}}, "duplicate ID"},
 		{[]Script{{ID: "a", Scenario: Greet, Text: "{who}"}}, "unknown slot {who}"},
+		{[]Script{{ID: "a", Scenario: Greet, Text: "x", Platforms: []Platform{JD, 0}}}, "scripts: a: invalid platform 0"},
+		{[]Script{{ID: "b", Scenario: Greet, Text: "x", Platforms: []Platform{99}}}, "scripts: b: invalid platform 99"},
+		{[]Script{{ID: "c", Scenario: Greet, Text: "x", Types: []CustomerType{Quiet, 7}}}, "scripts: c: invalid customer type 7"},
+		{[]Script{{ID: "d", Scenario: 13, Text: "x"}}, "scripts: d: invalid scenario 13"},
 	} {
 		_, err := New(tt.give)
 		require.ErrorContains(t, err, tt.want)
+		if strings.Contains(tt.want, "invalid") {
+			require.ErrorIs(t, err, ErrUnknown)
+		}
 	}
+}
+
+// TestScriptPlatformsFromJSON: platforms in a phrasebook file parse as
+// ParsePlatform does (JD, tmall, 天猫), and an unknown one is an error that
+// names the script, with the package prefix once.
+func TestScriptPlatformsFromJSON(t *testing.T) {
+	var got []Script
+	require.NoError(t, json.Unmarshal([]byte(`[{"id":"x","scenario":"问候","types":["激进型"],"platforms":["JD"," tmall","天猫","抖店"],"text":"您好"}]`), &got))
+	require.Equal(t, []Platform{JD, Taobao, Taobao, Doudian}, got[0].Platforms)
+	require.Equal(t, []CustomerType{Aggressive}, got[0].Types)
+	require.Equal(t, Greet, got[0].Scenario)
+	pb, err := New(got)
+	require.NoError(t, err)
+	require.Len(t, pb.Find(Query{Platform: Taobao}), 1)
+	require.Empty(t, pb.Find(Query{Platform: PDD}))
+
+	for _, tt := range []struct{ give, want string }{
+		{`{"id":"greet-9","scenario":"greet","platforms":["jd","tmal"],"text":"您好"}`,
+			`scripts: greet-9: unknown code: platform "tmal" (want generic, jd, taobao, doudian or pdd)`},
+		{`{"platforms":["amazon"],"id":"late-id","scenario":"greet","text":"您好"}`, `scripts: late-id: unknown code: platform "amazon"`},
+		{`{"id":"t","scenario":"greet","types":["grumpy"],"text":"您好"}`, `scripts: t: unknown code: customer type "grumpy"`},
+		{`{"id":"s","scenario":"dance","text":"您好"}`, `scripts: s: unknown code: scenario "dance"`},
+		{`{"scenario":"dance","text":"您好"}`, `scripts: unknown code: scenario "dance"`},
+	} {
+		var s Script
+		err := json.Unmarshal([]byte(tt.give), &s)
+		require.ErrorIs(t, err, ErrUnknown, tt.give)
+		require.True(t, strings.HasPrefix(err.Error(), tt.want), "got %v\nwant %s", err, tt.want)
+		require.Equal(t, 1, strings.Count(err.Error(), "scripts:"), err.Error())
+	}
+}
+
+// TestFindAnyPlatform: the zero platform in a query or For means any.
+func TestFindAnyPlatform(t *testing.T) {
+	pb := Default()
+	require.Len(t, pb.Find(Query{}), pb.Len())
+	s, ok := pb.Get("greet-4") // tagged not-JD
+	require.True(t, ok)
+	require.True(t, s.For(0, 0))
+	require.False(t, s.For(JD, 0))
+	require.True(t, s.For(Taobao, 0))
 }
 
 func TestRenderAndSlots(t *testing.T) {
@@ -63,15 +112,15 @@ func TestRenderAndSlots(t *testing.T) {
 
 func TestFind(t *testing.T) {
 	pb := Default()
-	got := pb.Find(Query{Scenario: Appease, Type: Aggressive, Platform: "jd"})
+	got := pb.Find(Query{Scenario: Appease, Type: Aggressive, Platform: JD})
 	require.NotEmpty(t, got)
 	require.Contains(t, got[0].Types, Aggressive, "scripts for the type come first")
 	for _, s := range got {
 		require.Equal(t, Appease, s.Scenario)
-		require.True(t, s.For("jd", Aggressive))
+		require.True(t, s.For(JD, Aggressive))
 	}
-	for _, s := range pb.Find(Query{Platform: "jd"}) {
-		require.True(t, len(s.Platforms) == 0 || contains(s.Platforms, "jd"))
+	for _, s := range pb.Find(Query{Platform: JD}) {
+		require.True(t, len(s.Platforms) == 0 || slices.Contains(s.Platforms, JD))
 	}
 	require.Len(t, pb.Find(Query{}), pb.Len())
 	s, ok := pb.Get("escalate-1")
@@ -79,15 +128,6 @@ func TestFind(t *testing.T) {
 	require.Equal(t, Escalate, s.Scenario)
 	_, ok = pb.Get("nope")
 	require.False(t, ok)
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func TestCodes(t *testing.T) {

@@ -6,45 +6,36 @@ import (
 	"time"
 
 	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/internal/enum"
 	"github.com/huashu/huashu/scripts"
 )
 
 // Role says who sent a turn. The zero value is unset.
 type Role int
 
-// Roles.
+// Roles, with their codes and the Chinese names UnmarshalText also takes.
 const (
-	Buyer Role = iota + 1 // "buyer"
-	Agent                 // "agent"
+	Buyer Role = iota + 1 // "buyer" 买家 (also 顾客, 客户)
+	Agent                 // "agent" 客服
 )
 
-// String returns "buyer" or "agent".
-func (r Role) String() string {
-	switch r {
-	case Buyer:
-		return "buyer"
-	case Agent:
-		return "agent"
-	}
-	return fmt.Sprintf("Role(%d)", int(r))
-}
+var roles = enum.Table[Role]{Pkg: "conversation", Type: "Role", What: "role", Entries: []enum.Entry{
+	{},
+	Buyer: {Code: "buyer", Names: []string{"买家", "顾客", "客户"}},
+	Agent: {Code: "agent", Names: []string{"客服"}},
+}}
 
-// MarshalText encodes the role.
-func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+// String returns "buyer" or "agent", or "Role(n)" for an unset or invalid
+// value.
+func (r Role) String() string { return roles.String(r) }
 
-// UnmarshalText decodes "buyer" or "agent". An unknown role is an error
+// MarshalText encodes the role as its code; the zero value is "".
+func (r Role) MarshalText() ([]byte, error) { return roles.MarshalText(r) }
+
+// UnmarshalText decodes a role's code or Chinese name, ignoring case and
+// surrounding spaces; "" is the zero value. An unknown role is an error
 // wrapping [compliance.ErrUnknown].
-func (r *Role) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "buyer":
-		*r = Buyer
-	case "agent":
-		*r = Agent
-	default:
-		return fmt.Errorf("conversation: %w: role %q (want buyer or agent)", compliance.ErrUnknown, string(b))
-	}
-	return nil
-}
+func (r *Role) UnmarshalText(b []byte) error { return roles.UnmarshalText(r, b) }
 
 // Turn is one message of a conversation.
 type Turn struct {
@@ -57,44 +48,39 @@ type Turn struct {
 // FindingKind is what a conversation-level finding is about. The zero value is unset.
 type FindingKind int
 
-// Kinds of findings.
+// Kinds of findings, with their codes and the Chinese names UnmarshalText
+// also takes.
 const (
-	Spam              FindingKind = iota + 1 // "spam": the agent sent the same text 3+ times within 2 minutes (刷屏)
-	SlowResponse                             // "slow_response": a buyer message waited longer than the platform's window
-	BuyerAbuse                               // "buyer_abuse": the buyer insulted or harassed the agent
-	BlacklistEligible                        // "blacklist_eligible": abuse went on after a civility reminder, in more than 5 messages
-	Escalate                                 // "escalate": an aggressive buyer or a complaint threat: hand over to a supervisor
+	Spam              FindingKind = iota + 1 // "spam" 刷屏: the agent sent the same text 3+ times within 2 minutes
+	SlowResponse                             // "slow_response" 回复超时: a buyer message waited longer than the platform's window
+	BuyerAbuse                               // "buyer_abuse" 买家辱骂: the buyer insulted or harassed the agent
+	BlacklistEligible                        // "blacklist_eligible" 可拉黑: abuse went on after a civility reminder, in more than 5 messages
+	Escalate                                 // "escalate" 升级: an aggressive buyer or a complaint threat: hand over to a supervisor
 )
 
-var findingCodes = [...]string{"", "spam", "slow_response", "buyer_abuse", "blacklist_eligible", "escalate"}
+var findingKinds = enum.Table[FindingKind]{Pkg: "conversation", Type: "FindingKind", What: "finding kind", Entries: []enum.Entry{
+	{},
+	Spam:              {Code: "spam", Names: []string{"刷屏"}},
+	SlowResponse:      {Code: "slow_response", Names: []string{"回复超时"}},
+	BuyerAbuse:        {Code: "buyer_abuse", Names: []string{"买家辱骂"}},
+	BlacklistEligible: {Code: "blacklist_eligible", Names: []string{"可拉黑"}},
+	Escalate:          {Code: "escalate", Names: []string{"升级"}},
+}}
 
 // FindingKinds lists every kind in order.
-func FindingKinds() []FindingKind {
-	return []FindingKind{Spam, SlowResponse, BuyerAbuse, BlacklistEligible, Escalate}
-}
+func FindingKinds() []FindingKind { return findingKinds.Values() }
 
-// String returns the kind's code.
-func (k FindingKind) String() string {
-	if k > 0 && int(k) < len(findingCodes) {
-		return findingCodes[k]
-	}
-	return fmt.Sprintf("FindingKind(%d)", int(k))
-}
+// String returns the kind's code, or "FindingKind(n)" for an unset or
+// invalid value.
+func (k FindingKind) String() string { return findingKinds.String(k) }
 
-// MarshalText encodes the kind's code.
-func (k FindingKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+// MarshalText encodes the kind's code; the zero value is "".
+func (k FindingKind) MarshalText() ([]byte, error) { return findingKinds.MarshalText(k) }
 
-// UnmarshalText decodes a kind's code. An unknown code is an error
+// UnmarshalText decodes a kind's code or Chinese name, ignoring case and
+// surrounding spaces; "" is the zero value. An unknown code is an error
 // wrapping [compliance.ErrUnknown].
-func (k *FindingKind) UnmarshalText(b []byte) error {
-	for i, c := range findingCodes {
-		if i > 0 && c == string(b) {
-			*k = FindingKind(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("conversation: %w: finding kind %q", compliance.ErrUnknown, string(b))
-}
+func (k *FindingKind) UnmarshalText(b []byte) error { return findingKinds.UnmarshalText(k, b) }
 
 // Finding is something about a conversation as a whole.
 type Finding struct {

@@ -401,12 +401,12 @@ func SuggestNext(c *compliance.Checker, turns []Turn, opts ...Option) []complian
 	var out []compliance.Suggestion
 	pb := c.Phrasebook()
 	for _, sc := range scen {
-		for _, s := range pb.Find(scripts.Query{Scenario: sc, Type: cr.CustomerType, Platform: c.Platform().String()}) {
+		for _, s := range pb.Find(scripts.Query{Scenario: sc, Type: cr.CustomerType, Platform: c.Platform()}) {
 			text, err := s.Render(nil)
 			if err != nil || !c.Check(text).Clean() {
 				continue
 			}
-			out = append(out, compliance.Suggestion{Kind: "script", Text: text, ScriptID: s.ID, Scenario: s.Scenario})
+			out = append(out, compliance.Suggestion{Kind: compliance.Scripted, Text: text, ScriptID: s.ID, Scenario: s.Scenario})
 			break
 		}
 	}

@@ -9,7 +9,9 @@
 //
 //   - conversation (string, required, not blank): which conversation the turn
 //     belongs to. Turns of one conversation appear in the order they were sent.
-//   - role (string, required): "buyer" or "agent".
+//   - role (string, required): "buyer" or "agent", in any case; the
+//     Chinese names 买家 (顾客, 客户) and 客服 are read too. A Writer writes
+//     the lowercase code.
 //   - at (string, required): when the turn was sent, RFC 3339 with a time zone
 //     offset; fractions of a second are allowed.
 //   - text (string, required): the message as sent, possibly empty.
@@ -156,7 +158,7 @@ func parse(raw []byte) (Record, error) {
 		return Record{}, errors.New(`missing "text"`)
 	}
 	var role conversation.Role
-	if err := role.UnmarshalText([]byte(*w.Role)); err != nil {
+	if err := role.UnmarshalText([]byte(*w.Role)); err != nil || role == 0 { // "" would be the unset role
 		return Record{}, fmt.Errorf(`"role" is %q (want buyer or agent)`, *w.Role)
 	}
 	at, err := time.Parse(time.RFC3339Nano, *w.At)
