@@ -163,7 +163,7 @@ func TestDetectors(t *testing.T) {
 		// harmless: a reviewer flags a mistyped or made-up number as well.
 		{"身份证110105194912310021", []string{"privacy:110105194912310021"}},
 		{"参考号 110105194913310021", nil}, // no 13th month, no ID context
-		{"流水 912345678901234567", nil},   // no region starts with 9
+		{"流水 912345678901234567", nil},  // no region starts with 9
 		{"卡号6222020200112233445", []string{"privacy:6222020200112233445"}},
 		{"退款编号 6222020200112233445", nil}, // an identifier, not a card
 		{"卡号 4111111111111111", []string{"privacy:4111111111111111"}},
