@@ -112,6 +112,9 @@ func (x *reading) partyBefore(pos int) party {
 			best, end = c.party, c.end
 		}
 	}
+	if best == partySomeone {
+		best = partyThird
+	}
 	return best
 }
 
@@ -121,7 +124,7 @@ func (x *reading) partyAfter(pos, limit int) party {
 		if c.start > pos+limit {
 			break
 		}
-		if c.kind == cueParty && c.start >= pos && !x.inside[i] && x.within(pos, c.start, clauseBreak) {
+		if c.kind == cueParty && c.party != partySomeone && c.start >= pos && !x.inside[i] && x.within(pos, c.start, clauseBreak) {
 			return c.party
 		}
 	}
@@ -163,9 +166,51 @@ func (x *reading) abusive(h cue) bool {
 	case partyAddressee:
 		return true
 	case partyNone:
-		return h.aim == aimAddressed // a bare insult is aimed at whoever is addressed
+		// A bare insult is aimed at whoever is addressed; an explicit one
+		// only when it is the whole message (贱！, nt吧).
+		return h.aim == aimAddressed || x.alone(h.start, h.end)
 	}
 	return false // the buyer, a third party, the product
+}
+
+// alone reports whether ft outside [a, b) holds nothing but punctuation,
+// spaces and sentence particles.
+func (x *reading) alone(a, b int) bool {
+	return onlyParticles(x.ft[:a]) && onlyParticles(x.ft[b:])
+}
+
+func onlyParticles(s string) bool {
+	for _, r := range s {
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) && !unicode.IsSymbol(r) && !strings.ContainsRune("了啊吧呀哦呢吗嘛么", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Bounds of an echo: at most maxEchoWords runes may stand before it, and
+// the agent's last reply is remembered up to maxEchoReply runes.
+const (
+	maxEchoWords = 8
+	maxEchoReply = 256
+)
+
+// echo judges an echo cue (好好说你大爷, 通知个屁): a curse that closes its
+// clause, after nothing or after words of the agent's last reply. The
+// work is bounded by maxEchoWords × maxEchoReply whatever the texts.
+func (x *reading) echo(e cue, reply string) bool {
+	if !onlyParticles(x.ft[e.end:x.clauseEnd(e.end)]) {
+		return false // 连个屁都没收到
+	}
+	before := strings.TrimFunc(x.ft[x.clauseStart(e.start):e.start], unicode.IsSpace)
+	if before == "" {
+		return true // 你大爷！
+	}
+	if utf8.RuneCountInString(before) > maxEchoWords || reply == "" {
+		return false
+	}
+	x.steps += len(before) + len(reply)
+	return strings.Contains(reply, before)
 }
 
 // threat judges a complaint channel: a threat to the shop, not a question,
@@ -212,6 +257,9 @@ func (x *reading) demand(m cue) bool {
 	if x.has(cueConsult, cs, ce) {
 		return false
 	}
+	if x.has(cueAskHow, m.end, x.sentenceEnd(m.end)) {
+		return false // 找你们主管的话怎么联系？ asks how
+	}
 	return x.has(cueDemand, cs, m.start) || x.has(cueIntent, cs, m.start) || x.has(cueSummon, m.end, ce)
 }
 
@@ -222,6 +270,14 @@ func (x *reading) clauseStart(pos int) int {
 	}
 	_, n := utf8.DecodeRuneInString(x.ft[i:])
 	return i + n
+}
+
+func (x *reading) sentenceEnd(pos int) int {
+	i := strings.IndexFunc(x.ft[pos:], sentenceBreak)
+	if i < 0 {
+		return len(x.ft)
+	}
+	return pos + i
 }
 
 func (x *reading) clauseEnd(pos int) int {
@@ -285,7 +341,7 @@ func (s *Session) readBuyer(text string) buyerRead {
 	x.index()
 	sc.cues, sc.inside = x.cues, x.inside
 	var b buyerRead
-	var judged [cueAck + 1]int
+	var judged [cueRequest + 1]int
 	for i, c := range x.cues {
 		if judged[c.kind] >= maxJudged {
 			continue
@@ -295,6 +351,11 @@ func (s *Session) readBuyer(text string) buyerRead {
 			if !b.abuse && !x.inside[i] {
 				judged[c.kind]++
 				b.abuse = x.abusive(c)
+			}
+		case cueEcho:
+			if !b.abuse {
+				judged[c.kind]++
+				b.abuse = x.echo(c, s.lastReply)
 			}
 		case cueComplaint:
 			if !b.complaint {
@@ -323,6 +384,7 @@ type agentRead struct {
 	reminder bool // a polite civility reminder
 	putOff   bool // the agent declines or stalls
 	ack      bool // nothing but an acknowledgement
+	request  bool // asks the buyer for something (and is no acknowledgement)
 }
 
 // readAgent reads an agent turn whose Check report is rep.
@@ -360,6 +422,7 @@ func (s *Session) readAgent(text string, rep compliance.Report) agentRead {
 			break
 		}
 	}
+	a.request = !a.ack && x.any(cueRequest)
 	s.steps += x.steps + next
 	return a
 }

@@ -43,13 +43,15 @@ const (
 	cueThreat                        // 拉黑, 拒绝为… (agent)
 	cuePutOff                        // 无法, 不能… (agent)
 	cueAck                           // 好的, 收到… (agent)
+	cueEcho                          // 你大爷, 个屁… after the agent's words (buyer)
+	cueRequest                       // 提供, 发一下… (agent)
 )
 
 var cueCodes = map[string]cueKind{
 	"abuse": cueAbuse, "party": cueParty, "complaint": cueComplaint, "intent": cueIntent,
 	"negation": cueNegation, "past": cuePast, "askhow": cueAskHow, "manager": cueManager,
 	"demand": cueDemand, "consult": cueConsult, "summon": cueSummon, "impatience": cueImpatience, "civility": cueCivility,
-	"polite": cuePolite, "threat": cueThreat, "putoff": cuePutOff, "ack": cueAck,
+	"polite": cuePolite, "threat": cueThreat, "putoff": cuePutOff, "ack": cueAck, "echo": cueEcho, "request": cueRequest,
 }
 
 // aim is how an insult finds its target (see rules/abuse.txt).
@@ -73,10 +75,11 @@ const (
 	partySelf
 	partyThird
 	partyProduct
-	partyCrowd // counts only after the insult
+	partyCrowd   // counts only after the insult
+	partySomeone // an indefinite third party: counts only before the insult
 )
 
-var partyCodes = map[string]party{"addressee": partyAddressee, "self": partySelf, "third": partyThird, "product": partyProduct, "crowd": partyCrowd}
+var partyCodes = map[string]party{"addressee": partyAddressee, "self": partySelf, "third": partyThird, "product": partyProduct, "crowd": partyCrowd, "someone": partySomeone}
 
 type cueMeta struct {
 	kind  cueKind
@@ -147,7 +150,7 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 		}
 		kind, ok := cueCodes[e.Attrs["x-kind"]]
 		if !ok {
-			return nil, bad("x-kind=%q (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff or ack)", e.Attrs["x-kind"])
+			return nil, bad("x-kind=%q (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff, ack, echo or request)", e.Attrs["x-kind"])
 		}
 		m := cueMeta{kind: kind}
 		if a, ok := e.Attrs["x-aim"]; ok || kind == cueAbuse {
@@ -157,7 +160,7 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 		}
 		if kind == cueParty {
 			if m.party, ok = partyCodes[e.Attrs["x-party"]]; !ok {
-				return nil, bad("x-party=%q (want addressee, self, third, product or crowd)", e.Attrs["x-party"])
+				return nil, bad("x-party=%q (want addressee, self, third, product, crowd or someone)", e.Attrs["x-party"])
 			}
 		}
 		k := lexicon.NormalizeText(e.Term)

@@ -47,7 +47,8 @@ type Session struct {
 	blacklistReported bool
 	escalatedAt       time.Time
 	escalated         bool
-	putOff            bool // the agent has declined or stalled
+	putOff            bool   // the agent has declined or stalled
+	lastReply         string // the agent's last reply, folded (at most maxEchoReply runes), for echoes
 
 	buyerTurns, buyerAbuse, complaints, impatience int
 	buyerSeq                                       int    // buyer turns so far
@@ -143,11 +144,12 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 		s.firstDone = true
 	}
 	a := s.readAgent(text, rep)
+	s.lastReply = truncRunes(lexicon.Fold(text), maxEchoReply)
 	if a.reminder && s.reminder < 0 {
 		s.reminder = idx // the count runs from the first reminder: a second does not restart it
 	}
 	s.putOff = s.putOff || a.putOff
-	if f, ok := s.spam(idx, at, text, rep.Severity, a.ack); ok {
+	if f, ok := s.spam(idx, at, text, rep.Severity, a); ok {
 		out = append(out, f)
 	}
 	return out
@@ -161,7 +163,7 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 // normalized texts are within 20% edit distance. A new reply is compared
 // with one reply of each group, newest first, by a banded edit distance: the
 // work per turn is at most 33 comparisons of 128 × 51 cells, whatever the texts.
-func (s *Session) spam(idx int, at time.Time, text string, sev compliance.Severity, ack bool) (Finding, bool) {
+func (s *Session) spam(idx int, at time.Time, text string, sev compliance.Severity, a agentRead) (Finding, bool) {
 	norm := []rune(lexicon.NormalizeText(text))
 	if len(norm) > 128 {
 		norm = norm[:128]
@@ -196,11 +198,13 @@ func (s *Session) spam(idx int, at time.Time, text string, sev compliance.Severi
 		r.group = s.groups
 	} else {
 		r.group = prev.group
-		// Pushed again with no buyer message since, or more than an
+		// Pushed again with no buyer message since; a request sent again
+		// after the buyer answered it (with whatever words: a buyer who
+		// repeats an order number is still answering); or more than an
 		// acknowledgement sent again after the buyer said something else or
 		// insulted the agent (a buyer repeating a question may get the same answer).
 		pushed := prev.promptSeq == s.buyerSeq
-		r.ignoring = pushed || !ack && (s.promptAbusive || !s.similar(prev.prompt, s.prompt))
+		r.ignoring = pushed || !a.ack && (a.request || s.promptAbusive || !s.similar(prev.prompt, s.prompt))
 	}
 	r.promptSeq, r.prompt = s.buyerSeq, s.prompt
 	s.recent = append(s.recent, r)
@@ -478,4 +482,16 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// truncRunes returns s cut to at most n runes.
+func truncRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
 }
