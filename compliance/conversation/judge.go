@@ -341,7 +341,7 @@ func (s *Session) readBuyer(text string) buyerRead {
 	x.index()
 	sc.cues, sc.inside = x.cues, x.inside
 	var b buyerRead
-	var judged [cueRequest + 1]int
+	var judged [cueFault + 1]int
 	for i, c := range x.cues {
 		if judged[c.kind] >= maxJudged {
 			continue
@@ -379,6 +379,26 @@ func (s *Session) readBuyer(text string) buyerRead {
 	return b
 }
 
+// civil reports whether the turn asks for civility: a civility cue that is
+// not the agent owning a lapse of its own (措辞不当). At most maxJudged
+// civility cues are judged.
+func (x *reading) civil() bool {
+	n := 0
+	for _, c := range x.cues {
+		x.steps++
+		if c.kind != cueCivility {
+			continue
+		}
+		if n++; n > maxJudged {
+			return false
+		}
+		if !x.has(cueFault, c.end, x.clauseEnd(c.end)) {
+			return true
+		}
+	}
+	return false
+}
+
 // agentRead is what an agent turn shows.
 type agentRead struct {
 	reminder bool // a polite civility reminder
@@ -404,7 +424,7 @@ func (s *Session) readAgent(text string, rep compliance.Report) agentRead {
 			rude, a.putOff = true, true
 		}
 	}
-	a.reminder = !rude && x.any(cueCivility) && x.any(cuePolite) && !x.any(cueThreat)
+	a.reminder = !rude && x.civil() && x.any(cuePolite) && !x.any(cueThreat)
 	a.putOff = a.putOff || x.any(cuePutOff)
 	// An acknowledgement: every letter of the reply lies in an ack cue
 	// (cues are ordered by start: one sweep).
