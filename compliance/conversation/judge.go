@@ -309,6 +309,7 @@ func putScratch(sc *scratch) {
 // buyerRead is what a buyer message shows.
 type buyerRead struct {
 	abuse, complaint, demand, impatient, exclaim bool
+	question                                     bool // asks something (？, 怎么, …吗)
 }
 
 // readBuyer reads a buyer message: insults aimed at the agent, the shop or
@@ -369,6 +370,8 @@ func (s *Session) readBuyer(text string) buyerRead {
 			}
 		case cueImpatience:
 			b.impatient = true
+		case cueAskHow:
+			b.question = true
 		}
 	}
 	s.steps += x.steps
@@ -376,6 +379,7 @@ func (s *Session) readBuyer(text string) buyerRead {
 	e := strings.Count(text, "!") + strings.Count(text, "！")
 	b.impatient = b.impatient || q >= 3 || e >= 3
 	b.exclaim = e > 0
+	b.question = b.question || q > 0 || asksAtEnd(x.ft)
 	return b
 }
 
@@ -397,6 +401,16 @@ func (x *reading) civil() bool {
 		}
 	}
 	return false
+}
+
+// asksAtEnd reports whether ft ends, but for punctuation and exclamations,
+// in a question particle (发货了吗, 到哪了呢).
+func asksAtEnd(ft string) bool {
+	t := strings.TrimRightFunc(ft, func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) || strings.ContainsRune("啊呀", r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("吗呢么嘛没", r)
 }
 
 // agentRead is what an agent turn shows.

@@ -515,6 +515,12 @@ func TestRepeatedRequests(t *testing.T) {
 	// Twice is not three times; spread over twenty minutes is no burst.
 	require.False(t, spam([]Turn{buyer(0, "我要退货"), agent(10, ask), buyer(20, "302145678901"), agent(30, ask), buyer(40, "302145678901"), agent(50, "查到了，已为您登记退货")}))
 	require.False(t, spam([]Turn{buyer(0, "我要退货"), agent(10, ask), buyer(600, "302145678901"), agent(630, ask), buyer(1200, "302145678901"), agent(1230, ask)}))
+	// A request that answers the same question asked again is no spam, nor
+	// is a reply that only states a service.
+	how := "请在订单页申请退货，并填写一下退货原因"
+	require.False(t, spam([]Turn{buyer(0, "怎么退货"), agent(8, how), buyer(20, "怎么退货？"), agent(27, how), buyer(40, "到底怎么退货"), agent(50, how)}))
+	svc := "我们提供七天无理由退货服务"
+	require.False(t, spam([]Turn{buyer(0, "退货"), agent(8, svc), buyer(20, "退货"), agent(27, svc), buyer(40, "退货"), agent(50, svc)}))
 	// An answer (not a request) to the same question asked again is no spam.
 	ans := "今天下午五点前发出哦"
 	require.False(t, spam([]Turn{buyer(0, "什么时候发货"), agent(8, ans), buyer(20, "什么时候发货"), agent(27, ans), buyer(40, "什么时候发货"), agent(50, ans)}))

@@ -54,6 +54,7 @@ type Session struct {
 	buyerSeq                                       int    // buyer turns so far
 	prompt                                         []rune // the last buyer message, normalized (at most 128 runes)
 	promptAbusive                                  bool   // the last buyer message is abuse
+	promptQuestion                                 bool   // the last buyer message asks something
 	start                                          time.Time
 	lastAbusive                                    bool  // the last turn is a buyer's abuse
 	rows                                           []int // scratch for similar
@@ -198,13 +199,15 @@ func (s *Session) spam(idx int, at time.Time, text string, sev compliance.Severi
 		r.group = s.groups
 	} else {
 		r.group = prev.group
-		// Pushed again with no buyer message since; a request sent again
-		// after the buyer answered it (with whatever words: a buyer who
-		// repeats an order number is still answering); or more than an
+		// Pushed again with no buyer message since; more than an
 		// acknowledgement sent again after the buyer said something else or
-		// insulted the agent (a buyer repeating a question may get the same answer).
+		// insulted the agent (a buyer repeating a question may get the same
+		// answer); or a request sent again after the buyer answered rather
+		// than asked (a buyer who gives the same order number twice is still
+		// answering).
 		pushed := prev.promptSeq == s.buyerSeq
-		r.ignoring = pushed || !a.ack && (a.request || s.promptAbusive || !s.similar(prev.prompt, s.prompt))
+		answered := a.request && s.buyerSeq > prev.promptSeq && !s.promptQuestion
+		r.ignoring = pushed || !a.ack && (answered || s.promptAbusive || !s.similar(prev.prompt, s.prompt))
 	}
 	r.promptSeq, r.prompt = s.buyerSeq, s.prompt
 	s.recent = append(s.recent, r)
@@ -262,7 +265,7 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 	}
 	b := s.readBuyer(text)
 	aggressiveBefore := s.buyerAbuse > 0 || s.complaints > 0 || s.impatience > 0
-	s.lastAbusive, s.promptAbusive = b.abuse, b.abuse
+	s.lastAbusive, s.promptAbusive, s.promptQuestion = b.abuse, b.abuse, b.question
 	if b.impatient {
 		s.impatience++
 	}
