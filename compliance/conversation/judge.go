@@ -191,6 +191,7 @@ func onlyParticles(s string) bool {
 // Bounds of an echo: at most maxEchoWords runes may stand before it, and
 // the agent's last reply is remembered up to maxEchoReply runes.
 const (
+	echoFillers  = "还就都也又再你们您 "
 	maxEchoWords = 8
 	maxEchoReply = 256
 )
@@ -203,6 +204,7 @@ func (x *reading) echo(e cue, reply string) bool {
 		return false // 连个屁都没收到
 	}
 	before := strings.TrimFunc(x.ft[x.clauseStart(e.start):e.start], unicode.IsSpace)
+	before = strings.TrimLeft(before, echoFillers) // 还通知个屁
 	if before == "" {
 		return true // 你大爷！
 	}
@@ -310,6 +312,7 @@ func putScratch(sc *scratch) {
 type buyerRead struct {
 	abuse, complaint, demand, impatient, exclaim bool
 	question                                     bool // asks something (？, 怎么, …吗)
+	answer                                       bool // carries data or says it was given (我发过了)
 }
 
 // readBuyer reads a buyer message: insults aimed at the agent, the shop or
@@ -342,7 +345,7 @@ func (s *Session) readBuyer(text string) buyerRead {
 	x.index()
 	sc.cues, sc.inside = x.cues, x.inside
 	var b buyerRead
-	var judged [cueFault + 1]int
+	var judged [cueSupplied + 1]int
 	for i, c := range x.cues {
 		if judged[c.kind] >= maxJudged {
 			continue
@@ -372,6 +375,8 @@ func (s *Session) readBuyer(text string) buyerRead {
 			b.impatient = true
 		case cueAskHow:
 			b.question = true
+		case cueSupplied:
+			b.answer = true
 		}
 	}
 	s.steps += x.steps
@@ -380,6 +385,7 @@ func (s *Session) readBuyer(text string) buyerRead {
 	b.impatient = b.impatient || q >= 3 || e >= 3
 	b.exclaim = e > 0
 	b.question = b.question || q > 0 || asksAtEnd(x.ft)
+	b.answer = b.answer || dataOf(x.ft) != ""
 	return b
 }
 

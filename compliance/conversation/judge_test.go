@@ -410,11 +410,17 @@ func TestEchoInsults(t *testing.T) {
 		{"好的，马上处理", "好个鬼，说了三天了", true},
 		{"已经通知仓库了", "你大爷的", true},
 		{"已经通知仓库了", "你大爷！", true},
+		{"已经通知仓库了", "还通知个屁", true},
+		{"已经通知仓库了", "通知你妹啊", true},
+		{"已经通知仓库了", "通知个P", true},
+		{"已经通知仓库了", "你算什么东西", true},
 		// Not the agent's words, not closing the clause, or a grandfather.
 		{"已经通知仓库了", "我家狗放了个屁", false},
 		{"已经通知仓库了", "等了一周连个屁都没收到", false},
 		{"祝老人家身体健康", "你大爷身体可好了，就是耳背", false},
 		{"给大爷买的话选大字版", "我大爷说这个好用", false},
+		{"已经通知仓库了", "你妹妹在家吗？我想寄给她", false},
+		{"已经通知仓库了", "我家狗还放了个屁", false},
 		{"这件是黑色的", "挂在阳台上远看像个鬼", false},
 	}
 	for _, tt := range tests {
@@ -512,6 +518,10 @@ func TestRepeatedRequests(t *testing.T) {
 	spam := func(turns []Turn) bool { return findingOf(Audit(c, turns), Spam) != nil }
 	ask := "请您提供一下订单号，我帮您查询"
 	require.True(t, spam([]Turn{buyer(0, "我要退货"), agent(10, ask), buyer(20, "302145678901"), agent(30, ask), buyer(40, "302145678901"), agent(50, ask)}))
+	// Asked as a question; answered with a claim that ends in a question.
+	ask2 := "您的订单号是多少呢"
+	require.True(t, spam([]Turn{buyer(0, "查订单"), agent(10, ask2), buyer(20, "我不是发过了吗？"), agent(30, ask2), buyer(40, "上面有啊？"), agent(50, ask2)}))
+	require.True(t, spam([]Turn{buyer(0, "查订单"), agent(10, ask2), buyer(20, "302145678901，看不到吗？"), agent(30, ask2), buyer(40, "302145678901，看不到吗？"), agent(50, ask2)}))
 	// Twice is not three times; spread over twenty minutes is no burst.
 	require.False(t, spam([]Turn{buyer(0, "我要退货"), agent(10, ask), buyer(20, "302145678901"), agent(30, ask), buyer(40, "302145678901"), agent(50, "查到了，已为您登记退货")}))
 	require.False(t, spam([]Turn{buyer(0, "我要退货"), agent(10, ask), buyer(600, "302145678901"), agent(630, ask), buyer(1200, "302145678901"), agent(1230, ask)}))

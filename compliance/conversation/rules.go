@@ -46,13 +46,14 @@ const (
 	cueEcho                          // 你大爷, 个屁… after the agent's words (buyer)
 	cueRequest                       // 提供, 发一下… (agent)
 	cueFault                         // 不当, 欠妥… after a civility cue (agent)
+	cueSupplied                      // 发过了, 上面有… (buyer)
 )
 
 var cueCodes = map[string]cueKind{
 	"abuse": cueAbuse, "party": cueParty, "complaint": cueComplaint, "intent": cueIntent,
 	"negation": cueNegation, "past": cuePast, "askhow": cueAskHow, "manager": cueManager,
 	"demand": cueDemand, "consult": cueConsult, "summon": cueSummon, "impatience": cueImpatience, "civility": cueCivility,
-	"polite": cuePolite, "threat": cueThreat, "putoff": cuePutOff, "ack": cueAck, "echo": cueEcho, "request": cueRequest, "fault": cueFault,
+	"polite": cuePolite, "threat": cueThreat, "putoff": cuePutOff, "ack": cueAck, "echo": cueEcho, "request": cueRequest, "fault": cueFault, "supplied": cueSupplied,
 }
 
 // aim is how an insult finds its target (see rules/abuse.txt).
@@ -151,7 +152,7 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 		}
 		kind, ok := cueCodes[e.Attrs["x-kind"]]
 		if !ok {
-			return nil, bad("x-kind=%q (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff, ack, echo, request or fault)", e.Attrs["x-kind"])
+			return nil, bad("x-kind=%q (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff, ack, echo, request, fault or supplied)", e.Attrs["x-kind"])
 		}
 		m := cueMeta{kind: kind}
 		if a, ok := e.Attrs["x-aim"]; ok || kind == cueAbuse {

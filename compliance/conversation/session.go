@@ -55,6 +55,7 @@ type Session struct {
 	prompt                                         []rune // the last buyer message, normalized (at most 128 runes)
 	promptAbusive                                  bool   // the last buyer message is abuse
 	promptQuestion                                 bool   // the last buyer message asks something
+	promptAnswer                                   bool   // the last buyer message carries data or says it was given
 	start                                          time.Time
 	lastAbusive                                    bool  // the last turn is a buyer's abuse
 	rows                                           []int // scratch for similar
@@ -206,7 +207,7 @@ func (s *Session) spam(idx int, at time.Time, text string, sev compliance.Severi
 		// than asked (a buyer who gives the same order number twice is still
 		// answering).
 		pushed := prev.promptSeq == s.buyerSeq
-		answered := a.request && s.buyerSeq > prev.promptSeq && !s.promptQuestion
+		answered := a.request && s.buyerSeq > prev.promptSeq && (!s.promptQuestion || s.promptAnswer)
 		r.ignoring = pushed || !a.ack && (answered || s.promptAbusive || !s.similar(prev.prompt, s.prompt))
 	}
 	r.promptSeq, r.prompt = s.buyerSeq, s.prompt
@@ -265,7 +266,8 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 	}
 	b := s.readBuyer(text)
 	aggressiveBefore := s.buyerAbuse > 0 || s.complaints > 0 || s.impatience > 0
-	s.lastAbusive, s.promptAbusive, s.promptQuestion = b.abuse, b.abuse, b.question
+	s.lastAbusive, s.promptAbusive = b.abuse, b.abuse
+	s.promptQuestion, s.promptAnswer = b.question, b.answer
 	if b.impatient {
 		s.impatience++
 	}
