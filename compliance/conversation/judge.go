@@ -463,6 +463,7 @@ func (s *Session) readAgent(text string, rep compliance.Report) agentRead {
 		}
 	}
 	a.request = !a.ack && x.any(cueRequest)
+	s.lastReply = truncRunes(x.ft, maxEchoReply) // for the buyer's echoes
 	s.steps += x.steps + next
 	return a
 }

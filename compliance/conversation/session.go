@@ -3,6 +3,7 @@ package conversation
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/huashu/huashu/compliance"
@@ -146,7 +147,6 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 		s.firstDone = true
 	}
 	a := s.readAgent(text, rep)
-	s.lastReply = truncRunes(lexicon.Fold(text), maxEchoReply)
 	if a.reminder && s.reminder < 0 {
 		s.reminder = idx // the count runs from the first reminder: a second does not restart it
 	}
@@ -489,12 +489,13 @@ func abs(x int) int {
 	return x
 }
 
-// truncRunes returns s cut to at most n runes.
+// truncRunes returns s cut to at most n runes; a cut copy does not keep
+// the rest of s alive.
 func truncRunes(s string, n int) string {
 	i := 0
 	for j := range s {
 		if i == n {
-			return s[:j]
+			return strings.Clone(s[:j])
 		}
 		i++
 	}
