@@ -473,6 +473,9 @@ func TestSlursAbbreviationsAndIntelligence(t *testing.T) {
 		{"你读过书吗", true},
 		{"你智商欠费了吧", true},
 		{"你们客服有没有脑子", true},
+		{"脑子有坑吧你", true},
+		{"客服没脑子", true},
+		{"长点脑子行不行", true},
 		// Ordinary words, the buyer's own brain, a third party, a child.
 		{"tmd还不发货", false}, // an interjection, not aimed
 		{"我要2b铅笔", false},
@@ -482,6 +485,9 @@ func TestSlursAbbreviationsAndIntelligence(t *testing.T) {
 		{"有个骗子冒充你们", false},
 		{"是不是发错货了", false},
 		{"我脑子进水了才买这个", false},
+		{"脑子进水了才买这个", false},
+		{"当时没脑子买了两件", false},
+		{"智商欠费了，买错了颜色", false},
 		{"我交了智商税", false},
 		{"我儿子小学毕业了没多久", false},
 		{"孩子小学没毕业能用吗", false},
