@@ -168,7 +168,7 @@ func (x *reading) abusive(h cue) bool {
 	case partyNone:
 		// A bare insult is aimed at whoever is addressed; an explicit one
 		// only when it is the whole message (贱！, nt吧).
-		return h.aim == aimAddressed || x.alone(h.start, h.end)
+		return h.aim == aimAddressed || h.aim == aimExplicit && x.alone(h.start, h.end)
 	}
 	return false // the buyer, a third party, the product
 }

@@ -495,6 +495,9 @@ func TestSlursAbbreviationsAndIntelligence(t *testing.T) {
 		{"快递员没脑子，扔门口就走", false},
 		{"快递员跟个傻子一样", false},
 		{"我像个🤡", false},
+		{"卧槽", false}, // surprise as often as anger
+		{"我靠！", false},
+		{"卧槽你们是不是有病", true},
 	}
 	for _, tt := range tests {
 		require.Equal(t, tt.want, buyerSays(t, c, tt.give).abuse, tt.give)

@@ -26,7 +26,7 @@ func DefaultRules() fs.FS { return defaultRules }
 type cueKind uint8
 
 const (
-	cueAbuse      cueKind = iota + 1 // an insult (x-aim: named, addressed, explicit)
+	cueAbuse      cueKind = iota + 1 // an insult (x-aim: named, addressed, explicit, interjection, none)
 	cueParty                         // who words are about (x-party)
 	cueComplaint                     // a complaint channel: 投诉, 12315, 曝光…
 	cueIntent                        // intent before a complaint: 我要, 我就…
@@ -63,10 +63,11 @@ const (
 	aimAddressed aim = iota // the default
 	aimNamed
 	aimExplicit
-	aimNone // criticism, not an insult: it only overrides the checker's term
+	aimNone         // criticism, not an insult: it only overrides the checker's term
+	aimInterjection // explicit, but no insult as a whole message (卧槽: surprise)
 )
 
-var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone}
+var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone, "interjection": aimInterjection}
 
 // party is who words are about (see rules/parties.txt).
 type party uint8
@@ -157,7 +158,7 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 		m := cueMeta{kind: kind}
 		if a, ok := e.Attrs["x-aim"]; ok || kind == cueAbuse {
 			if m.aim, ok = aimCodes[a]; !ok {
-				return nil, bad("x-aim=%q (want named, addressed, explicit or none)", a)
+				return nil, bad("x-aim=%q (want named, addressed, explicit, interjection or none)", a)
 			}
 		}
 		if kind == cueParty {
