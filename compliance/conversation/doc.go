@@ -16,12 +16,15 @@
 //   - spam (刷屏): the agent sends the same reply 3 or more times within 2
 //     minutes without regard to the buyer — pushed again with no buyer
 //     message between, or, when it is more than an acknowledgement, sent again
-//     after the buyer said something else or insulted the agent. This is the
+//     after the buyer said something else or insulted the agent; a request
+//     (请提供一下订单号) sent again after the buyer answered it, even with the
+//     same answer twice, ignores the answer. This is the
 //     JD 咚咚 case, graded 骚扰他人 under 京东开放平台商家违规积分管理规则.
 //     Replies are the same when their normalized texts are within 20% edit
 //     distance and they carry the same data: replies that differ only in their
 //     order or tracking numbers are different replies, and three 好的 to
-//     three requests answer them. The finding's severity is the repeated
+//     three requests answer them; a buyer asking the same question again
+//     may get the same reply. The finding's severity is the repeated
 //     violations' raised one level, or a warning when the reply is clean; the
 //     per-turn reports are left as Check made them.
 //   - slow_response: a buyer message waited longer than the platform's
@@ -29,7 +32,12 @@
 //     not measured.
 //   - buyer_abuse: the buyer insults the agent, the shop or the brand — in
 //     words (the rules' insults and the checker's abuse terms), in emoji
-//     (🤡, 💩) or with animal words (猪脑子, 狗商家). An insult is judged by its
+//     (🤡, 💩), with animal words (猪脑子, 狗商家), as an echo that turns the
+//     agent's own words into a curse (好好说你大爷, 通知个屁), or as an attack on
+//     the agent's intelligence (你脑子有坑吧, 小学毕业了没). Curse abbreviations
+//     that hold their target (nmsl, cnm) are abuse wherever they stand; slurs
+//     that are also ordinary words (贱, 2b) when they are the whole message or
+//     the agent owns them. An insult is judged by its
 //     target, the nearest party before it: the buyer themself (我真笨), a
 //     third party in the buyer's story (快递员是个骗子) or the product (质量太垃圾)
 //     is no abuse; a bare insult (骗子！) is aimed at the agent; a denied one
@@ -43,13 +51,16 @@
 //     to keep the conversation civil (请您理性沟通, 咱们好好说可以吗,
 //     希望您文明交流): a civility wording and a polite one, with no abuse or
 //     refusal of its own and no ultimatum. The rude 你再这样没素质的说话，我们拒绝为你服务
-//     is no reminder: it stays a violation and does not start the count.
+//     is no reminder: it stays a violation and does not start the count; nor
+//     is an agent owning a lapse of its own (刚才是我措辞不当). A reminder after
+//     an apology, in a longer helpful turn, is one.
 //   - escalate: hand over to a supervisor or another agent when the buyer
 //     threatens to complain or go public (我就投诉你们, 打12315) — not when a
 //     calm question mentions 投诉 (快递的问题我该去哪里投诉？), when the buyer
 //     denies it or speaks of a past complaint, or complains of someone else —;
 //     when the buyer demands a manager (让你们主管来, 我要找负责人) after the
-//     agent declined, stalled or kept them waiting past the window, or while
+//     agent declined, stalled (再耐心等等, 再给我们一点时间) or kept them waiting
+//     past the window, or while
 //     already aggressive (asking the
 //     agent to consult one is no demand); on abuse; and on repeated impatience.
 //

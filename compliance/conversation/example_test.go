@@ -62,5 +62,5 @@ func ExampleParseRules() {
 	fmt.Println(err)
 	// Output:
 	// buyer_abuse
-	// lexicon: bad.txt:1: x-kind="rude" (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff or ack)
+	// lexicon: bad.txt:1: x-kind="rude" (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff, ack, echo, request, fault or supplied)
 }

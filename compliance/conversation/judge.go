@@ -112,6 +112,9 @@ func (x *reading) partyBefore(pos int) party {
 			best, end = c.party, c.end
 		}
 	}
+	if best == partySomeone {
+		best = partyThird
+	}
 	return best
 }
 
@@ -121,7 +124,7 @@ func (x *reading) partyAfter(pos, limit int) party {
 		if c.start > pos+limit {
 			break
 		}
-		if c.kind == cueParty && c.start >= pos && !x.inside[i] && x.within(pos, c.start, clauseBreak) {
+		if c.kind == cueParty && c.party != partySomeone && c.start >= pos && !x.inside[i] && x.within(pos, c.start, clauseBreak) {
 			return c.party
 		}
 	}
@@ -163,9 +166,53 @@ func (x *reading) abusive(h cue) bool {
 	case partyAddressee:
 		return true
 	case partyNone:
-		return h.aim == aimAddressed // a bare insult is aimed at whoever is addressed
+		// A bare insult is aimed at whoever is addressed; an explicit one
+		// only when it is the whole message (贱！, nt吧).
+		return h.aim == aimAddressed || h.aim == aimExplicit && x.alone(h.start, h.end)
 	}
 	return false // the buyer, a third party, the product
+}
+
+// alone reports whether ft outside [a, b) holds nothing but punctuation,
+// spaces and sentence particles.
+func (x *reading) alone(a, b int) bool {
+	return onlyParticles(x.ft[:a]) && onlyParticles(x.ft[b:])
+}
+
+func onlyParticles(s string) bool {
+	for _, r := range s {
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) && !unicode.IsSymbol(r) && !strings.ContainsRune("了啊吧呀哦呢吗嘛么", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Bounds of an echo: at most maxEchoWords runes may stand before it, and
+// the agent's last reply is remembered up to maxEchoReply runes.
+const (
+	echoFillers  = "还就都也又再你们您 "
+	maxEchoWords = 8
+	maxEchoReply = 256
+)
+
+// echo judges an echo cue (好好说你大爷, 通知个屁): a curse that closes its
+// clause, after nothing or after words of the agent's last reply. The
+// work is bounded by maxEchoWords × maxEchoReply whatever the texts.
+func (x *reading) echo(e cue, reply string) bool {
+	if !onlyParticles(x.ft[e.end:x.clauseEnd(e.end)]) {
+		return false // 连个屁都没收到
+	}
+	before := strings.TrimFunc(x.ft[x.clauseStart(e.start):e.start], unicode.IsSpace)
+	before = strings.TrimLeft(before, echoFillers) // 还通知个屁
+	if before == "" {
+		return true // 你大爷！
+	}
+	if utf8.RuneCountInString(before) > maxEchoWords || reply == "" {
+		return false
+	}
+	x.steps += len(before) + len(reply)
+	return strings.Contains(reply, before)
 }
 
 // threat judges a complaint channel: a threat to the shop, not a question,
@@ -212,6 +259,9 @@ func (x *reading) demand(m cue) bool {
 	if x.has(cueConsult, cs, ce) {
 		return false
 	}
+	if x.has(cueAskHow, m.end, x.sentenceEnd(m.end)) {
+		return false // 找你们主管的话怎么联系？ asks how
+	}
 	return x.has(cueDemand, cs, m.start) || x.has(cueIntent, cs, m.start) || x.has(cueSummon, m.end, ce)
 }
 
@@ -222,6 +272,14 @@ func (x *reading) clauseStart(pos int) int {
 	}
 	_, n := utf8.DecodeRuneInString(x.ft[i:])
 	return i + n
+}
+
+func (x *reading) sentenceEnd(pos int) int {
+	i := strings.IndexFunc(x.ft[pos:], sentenceBreak)
+	if i < 0 {
+		return len(x.ft)
+	}
+	return pos + i
 }
 
 func (x *reading) clauseEnd(pos int) int {
@@ -253,6 +311,8 @@ func putScratch(sc *scratch) {
 // buyerRead is what a buyer message shows.
 type buyerRead struct {
 	abuse, complaint, demand, impatient, exclaim bool
+	question                                     bool // asks something (？, 怎么, …吗)
+	answer                                       bool // carries data or says it was given (我发过了)
 }
 
 // readBuyer reads a buyer message: insults aimed at the agent, the shop or
@@ -285,7 +345,7 @@ func (s *Session) readBuyer(text string) buyerRead {
 	x.index()
 	sc.cues, sc.inside = x.cues, x.inside
 	var b buyerRead
-	var judged [cueAck + 1]int
+	var judged [cueSupplied + 1]int
 	for i, c := range x.cues {
 		if judged[c.kind] >= maxJudged {
 			continue
@@ -295,6 +355,11 @@ func (s *Session) readBuyer(text string) buyerRead {
 			if !b.abuse && !x.inside[i] {
 				judged[c.kind]++
 				b.abuse = x.abusive(c)
+			}
+		case cueEcho:
+			if !b.abuse {
+				judged[c.kind]++
+				b.abuse = x.echo(c, s.lastReply)
 			}
 		case cueComplaint:
 			if !b.complaint {
@@ -308,6 +373,10 @@ func (s *Session) readBuyer(text string) buyerRead {
 			}
 		case cueImpatience:
 			b.impatient = true
+		case cueAskHow:
+			b.question = true
+		case cueSupplied:
+			b.answer = true
 		}
 	}
 	s.steps += x.steps
@@ -315,7 +384,39 @@ func (s *Session) readBuyer(text string) buyerRead {
 	e := strings.Count(text, "!") + strings.Count(text, "！")
 	b.impatient = b.impatient || q >= 3 || e >= 3
 	b.exclaim = e > 0
+	b.question = b.question || q > 0 || asksAtEnd(x.ft)
+	b.answer = b.answer || dataOf(x.ft) != ""
 	return b
+}
+
+// civil reports whether the turn asks for civility: a civility cue that is
+// not the agent owning a lapse of its own (措辞不当). At most maxJudged
+// civility cues are judged.
+func (x *reading) civil() bool {
+	n := 0
+	for _, c := range x.cues {
+		x.steps++
+		if c.kind != cueCivility {
+			continue
+		}
+		if n++; n > maxJudged {
+			return false
+		}
+		if !x.has(cueFault, c.end, x.clauseEnd(c.end)) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksAtEnd reports whether ft ends, but for punctuation and exclamations,
+// in a question particle (发货了吗, 到哪了呢).
+func asksAtEnd(ft string) bool {
+	t := strings.TrimRightFunc(ft, func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) || strings.ContainsRune("啊呀", r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("吗呢么嘛没", r)
 }
 
 // agentRead is what an agent turn shows.
@@ -323,6 +424,7 @@ type agentRead struct {
 	reminder bool // a polite civility reminder
 	putOff   bool // the agent declines or stalls
 	ack      bool // nothing but an acknowledgement
+	request  bool // asks the buyer for something (and is no acknowledgement)
 }
 
 // readAgent reads an agent turn whose Check report is rep.
@@ -342,7 +444,7 @@ func (s *Session) readAgent(text string, rep compliance.Report) agentRead {
 			rude, a.putOff = true, true
 		}
 	}
-	a.reminder = !rude && x.any(cueCivility) && x.any(cuePolite) && !x.any(cueThreat)
+	a.reminder = !rude && x.civil() && x.any(cuePolite) && !x.any(cueThreat)
 	a.putOff = a.putOff || x.any(cuePutOff)
 	// An acknowledgement: every letter of the reply lies in an ack cue
 	// (cues are ordered by start: one sweep).
@@ -360,6 +462,8 @@ func (s *Session) readAgent(text string, rep compliance.Report) agentRead {
 			break
 		}
 	}
+	a.request = !a.ack && x.any(cueRequest)
+	s.lastReply = truncRunes(x.ft, maxEchoReply) // for the buyer's echoes
 	s.steps += x.steps + next
 	return a
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -251,7 +252,7 @@ func FuzzAudit(f *testing.F) {
 // are at most about 4 times those for n.
 func TestReadingIsLinear(t *testing.T) {
 	c := mustNew(t, compliance.WithPlatform(compliance.JD))
-	for _, unit := range []string{"我真笨", "快递员是个骗子，", "我没有要投诉的意思", "你帮我问问你们主管", "好的"} {
+	for _, unit := range []string{"我真笨", "快递员是个骗子，", "我没有要投诉的意思", "你帮我问问你们主管", "好的", "通知个屁，", "贱", "刚才我措辞不当，请您文明沟通", "请提供订单号"} {
 		steps := func(n int) int {
 			s := NewSession(c)
 			text := strings.Repeat(unit, n)
@@ -388,5 +389,176 @@ func TestInterjectionsAndBrands(t *testing.T) {
 		"一星期了还没到":    false,
 	} {
 		assert.Equal(t, want, buyerSays(t, c, give).complaint, give)
+	}
+}
+
+// Echo retorts turn the agent's own words into a curse; the same words
+// after anything else, or not closing their clause, are none.
+func TestEchoInsults(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	abuse := func(reply, text string) bool {
+		return findingOf(Audit(c, []Turn{buyer(0, "东西有问题"), agent(5, reply), buyer(10, text)}), BuyerAbuse) != nil
+	}
+	tests := []struct {
+		reply, give string
+		want        bool
+	}{
+		{"咱们好好说可以吗", "好好说你大爷", true},
+		{"亲，我们家都是正品", "正品你妈", true},
+		{"已经通知仓库了", "通知个屁", true},
+		{"可以给您换一个新的", "换个屁！", true},
+		{"好的，马上处理", "好个鬼，说了三天了", true},
+		{"已经通知仓库了", "你大爷的", true},
+		{"已经通知仓库了", "你大爷！", true},
+		{"已经通知仓库了", "还通知个屁", true},
+		{"已经通知仓库了", "通知你妹啊", true},
+		{"已经通知仓库了", "通知个P", true},
+		{"已经通知仓库了", "你算什么东西", true},
+		// Not the agent's words, not closing the clause, or a grandfather.
+		{"已经通知仓库了", "我家狗放了个屁", false},
+		{"已经通知仓库了", "等了一周连个屁都没收到", false},
+		{"祝老人家身体健康", "你大爷身体可好了，就是耳背", false},
+		{"给大爷买的话选大字版", "我大爷说这个好用", false},
+		{"已经通知仓库了", "你妹妹在家吗？我想寄给她", false},
+		{"已经通知仓库了", "我家狗还放了个屁", false},
+		{"这件是黑色的", "挂在阳台上远看像个鬼", false},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, abuse(tt.reply, tt.give), "%s / %s", tt.reply, tt.give)
+	}
+	// An echo's work is bounded: at most maxEchoWords runes are looked up in
+	// at most maxEchoReply runes of the reply, whatever their lengths.
+	steps := func(reply string) int {
+		s := NewSession(c)
+		s.Add(agent(0, reply))
+		s.steps = 0
+		s.readBuyer(strings.Repeat("通知个屁，", 1000)) // 1000 echoes of words the reply lacks
+		return s.steps
+	}
+	short, long := steps(strings.Repeat("已经安排仓库了", 10)), steps(strings.Repeat("已经安排仓库了", 10000))
+	t.Logf("echo steps: %d with a 70-rune reply, %d with a 70000-rune one", short, long)
+	require.Greater(t, short, 0)
+	require.LessOrEqual(t, long-short, maxJudged*maxEchoReply*utf8.UTFMax)
+}
+
+// Curses and slurs that need no party: abbreviations holding their target,
+// one-character slurs as the whole message, attacks on intelligence.
+func TestSlursAbbreviationsAndIntelligence(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	tests := []struct {
+		give string
+		want bool
+	}{
+		{"nmsl 快递三天没动", true},
+		{"NMSL！！", true},
+		{"cnm 物流呢", true},
+		{"wcnm", true},
+		{"tmd你们还发不发货", true},
+		{"tmd", true},
+		{"nt吧", true},
+		{"你个2b", true},
+		{"2b客服", true},
+		{"贱", true},
+		{"你真贱", true},
+		{"滚", true},
+		{"废物一个", true},
+		{"骗子一个", true},
+		{"你是不是脑残", true},
+		{"你脑子有坑吧", true},
+		{"你脑子有泡吧", true},
+		{"脑子瓦特了吧你", true},
+		{"你脑子被门夹了", true},
+		{"小学毕业了没", true},
+		{"没上过学吧", true},
+		{"你读过书吗", true},
+		{"你智商欠费了吧", true},
+		{"你们客服有没有脑子", true},
+		{"脑子有坑吧你", true},
+		{"客服没脑子", true},
+		{"长点脑子行不行", true},
+		// Ordinary words, the buyer's own brain, a third party, a child.
+		{"tmd还不发货", false}, // an interjection, not aimed
+		{"我要2b铅笔", false},
+		{"有2b铅笔吗", false},
+		{"这么贱卖吗", false},
+		{"我犯贱才来买", false},
+		{"有个骗子冒充你们", false},
+		{"是不是发错货了", false},
+		{"我脑子进水了才买这个", false},
+		{"脑子进水了才买这个", false},
+		{"当时没脑子买了两件", false},
+		{"智商欠费了，买错了颜色", false},
+		{"我交了智商税", false},
+		{"我儿子小学毕业了没多久", false},
+		{"孩子小学没毕业能用吗", false},
+		{"这个能开发孩子智商吗", false},
+		{"快递员没脑子，扔门口就走", false},
+		{"快递员跟个傻子一样", false},
+		{"我像个🤡", false},
+		{"卧槽", false}, // surprise as often as anger
+		{"我靠！", false},
+		{"卧槽你们是不是有病", true},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, buyerSays(t, c, tt.give).abuse, tt.give)
+	}
+}
+
+// Stalling a complaint about delay puts the buyer off, so a demand for a
+// manager after it escalates; a calm question about a manager does not.
+func TestStallingAndManagerQuestions(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	esc := func(turns []Turn) bool { return findingOf(Audit(c, turns), Escalate) != nil }
+	late := buyer(0, "说好三天到，今天都第五天了")
+	for _, stall := range []string{"那您再耐心等等哦", "仓库比较忙，再给我们一点时间哈", "请您耐心等待"} {
+		for _, demand := range []string{"叫你们主管来跟我说", "让你们的经理出来", "找你们店长过来"} {
+			require.True(t, esc([]Turn{late, agent(10, stall), buyer(20, demand)}), "%s / %s", stall, demand)
+		}
+	}
+	require.False(t, esc([]Turn{late, agent(10, "那您再耐心等等哦"), buyer(20, "好的，请问要找你们主管的话怎么联系？")}))
+	require.False(t, esc([]Turn{late, agent(10, "那您再耐心等等哦"), buyer(20, "你们主管一般几点上班？")}))
+	require.False(t, esc([]Turn{buyer(0, "快递到哪了"), agent(10, "明天上午送达"), buyer(20, "叫你们主管来跟我说一下批发的事")}))
+}
+
+// A request sent again after the buyer answered it ignores the answer, even
+// when the buyer answered the same way twice.
+func TestRepeatedRequests(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	spam := func(turns []Turn) bool { return findingOf(Audit(c, turns), Spam) != nil }
+	ask := "请您提供一下订单号，我帮您查询"
+	require.True(t, spam([]Turn{buyer(0, "我要退货"), agent(10, ask), buyer(20, "302145678901"), agent(30, ask), buyer(40, "302145678901"), agent(50, ask)}))
+	// Asked as a question; answered with a claim that ends in a question.
+	ask2 := "您的订单号是多少呢"
+	require.True(t, spam([]Turn{buyer(0, "查订单"), agent(10, ask2), buyer(20, "我不是发过了吗？"), agent(30, ask2), buyer(40, "上面有啊？"), agent(50, ask2)}))
+	require.True(t, spam([]Turn{buyer(0, "查订单"), agent(10, ask2), buyer(20, "302145678901，看不到吗？"), agent(30, ask2), buyer(40, "302145678901，看不到吗？"), agent(50, ask2)}))
+	// Twice is not three times; spread over twenty minutes is no burst.
+	require.False(t, spam([]Turn{buyer(0, "我要退货"), agent(10, ask), buyer(20, "302145678901"), agent(30, ask), buyer(40, "302145678901"), agent(50, "查到了，已为您登记退货")}))
+	require.False(t, spam([]Turn{buyer(0, "我要退货"), agent(10, ask), buyer(600, "302145678901"), agent(630, ask), buyer(1200, "302145678901"), agent(1230, ask)}))
+	// A request that answers the same question asked again is no spam, nor
+	// is a reply that only states a service.
+	how := "请在订单页申请退货，并填写一下退货原因"
+	require.False(t, spam([]Turn{buyer(0, "怎么退货"), agent(8, how), buyer(20, "怎么退货？"), agent(27, how), buyer(40, "到底怎么退货"), agent(50, how)}))
+	svc := "我们提供七天无理由退货服务"
+	require.False(t, spam([]Turn{buyer(0, "退货"), agent(8, svc), buyer(20, "退货"), agent(27, svc), buyer(40, "退货"), agent(50, svc)}))
+	// An answer (not a request) to the same question asked again is no spam.
+	ans := "今天下午五点前发出哦"
+	require.False(t, spam([]Turn{buyer(0, "什么时候发货"), agent(8, ans), buyer(20, "什么时候发货"), agent(27, ans), buyer(40, "什么时候发货"), agent(50, ans)}))
+}
+
+// An agent owning a lapse of its own wording apologises; that is no
+// reminder, and a reminder later in a longer helpful turn still is one.
+func TestApologyIsNoReminder(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for _, tt := range []struct {
+		give string
+		want bool
+	}{
+		{"抱歉，刚才是我措辞不当，请您原谅", false},
+		{"不好意思，我刚才的用语欠妥，请您谅解", false},
+		{"抱歉，刚才是我用词不当。已为您加急，还是希望咱们文明沟通哈", true},
+		{"非常抱歉给您带来不便，订单已为您加急处理，预计明天送达，还是希望咱们文明沟通哈", true},
+		{"请您注意用语，不要说不好听的话", true},
+	} {
+		require.Equal(t, tt.want, NewSession(c).readAgent(tt.give, c.Check(tt.give)).reminder, tt.give)
 	}
 }

@@ -26,7 +26,7 @@ func DefaultRules() fs.FS { return defaultRules }
 type cueKind uint8
 
 const (
-	cueAbuse      cueKind = iota + 1 // an insult (x-aim: named, addressed, explicit)
+	cueAbuse      cueKind = iota + 1 // an insult (x-aim: named, addressed, explicit, interjection, none)
 	cueParty                         // who words are about (x-party)
 	cueComplaint                     // a complaint channel: 投诉, 12315, 曝光…
 	cueIntent                        // intent before a complaint: 我要, 我就…
@@ -43,13 +43,17 @@ const (
 	cueThreat                        // 拉黑, 拒绝为… (agent)
 	cuePutOff                        // 无法, 不能… (agent)
 	cueAck                           // 好的, 收到… (agent)
+	cueEcho                          // 你大爷, 个屁… after the agent's words (buyer)
+	cueRequest                       // 提供, 发一下… (agent)
+	cueFault                         // 不当, 欠妥… after a civility cue (agent)
+	cueSupplied                      // 发过了, 上面有… (buyer)
 )
 
 var cueCodes = map[string]cueKind{
 	"abuse": cueAbuse, "party": cueParty, "complaint": cueComplaint, "intent": cueIntent,
 	"negation": cueNegation, "past": cuePast, "askhow": cueAskHow, "manager": cueManager,
 	"demand": cueDemand, "consult": cueConsult, "summon": cueSummon, "impatience": cueImpatience, "civility": cueCivility,
-	"polite": cuePolite, "threat": cueThreat, "putoff": cuePutOff, "ack": cueAck,
+	"polite": cuePolite, "threat": cueThreat, "putoff": cuePutOff, "ack": cueAck, "echo": cueEcho, "request": cueRequest, "fault": cueFault, "supplied": cueSupplied,
 }
 
 // aim is how an insult finds its target (see rules/abuse.txt).
@@ -59,10 +63,11 @@ const (
 	aimAddressed aim = iota // the default
 	aimNamed
 	aimExplicit
-	aimNone // criticism, not an insult: it only overrides the checker's term
+	aimNone         // criticism, not an insult: it only overrides the checker's term
+	aimInterjection // explicit, but no insult as a whole message (卧槽: surprise)
 )
 
-var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone}
+var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone, "interjection": aimInterjection}
 
 // party is who words are about (see rules/parties.txt).
 type party uint8
@@ -73,10 +78,11 @@ const (
 	partySelf
 	partyThird
 	partyProduct
-	partyCrowd // counts only after the insult
+	partyCrowd   // counts only after the insult
+	partySomeone // an indefinite third party: counts only before the insult
 )
 
-var partyCodes = map[string]party{"addressee": partyAddressee, "self": partySelf, "third": partyThird, "product": partyProduct, "crowd": partyCrowd}
+var partyCodes = map[string]party{"addressee": partyAddressee, "self": partySelf, "third": partyThird, "product": partyProduct, "crowd": partyCrowd, "someone": partySomeone}
 
 type cueMeta struct {
 	kind  cueKind
@@ -147,17 +153,17 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 		}
 		kind, ok := cueCodes[e.Attrs["x-kind"]]
 		if !ok {
-			return nil, bad("x-kind=%q (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff or ack)", e.Attrs["x-kind"])
+			return nil, bad("x-kind=%q (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff, ack, echo, request, fault or supplied)", e.Attrs["x-kind"])
 		}
 		m := cueMeta{kind: kind}
 		if a, ok := e.Attrs["x-aim"]; ok || kind == cueAbuse {
 			if m.aim, ok = aimCodes[a]; !ok {
-				return nil, bad("x-aim=%q (want named, addressed, explicit or none)", a)
+				return nil, bad("x-aim=%q (want named, addressed, explicit, interjection or none)", a)
 			}
 		}
 		if kind == cueParty {
 			if m.party, ok = partyCodes[e.Attrs["x-party"]]; !ok {
-				return nil, bad("x-party=%q (want addressee, self, third, product or crowd)", e.Attrs["x-party"])
+				return nil, bad("x-party=%q (want addressee, self, third, product, crowd or someone)", e.Attrs["x-party"])
 			}
 		}
 		k := lexicon.NormalizeText(e.Term)

@@ -16,7 +16,7 @@ func TestDefaultRulesCompile(t *testing.T) {
 	require.NoError(t, err)
 	require.Greater(t, r.Len(), 200)
 	names, _ := fs.Glob(DefaultRules(), "rules/*.txt")
-	require.ElementsMatch(t, []string{"rules/abuse.txt", "rules/ack.txt", "rules/escalate.txt", "rules/parties.txt", "rules/putoff.txt", "rules/reminder.txt"}, names)
+	require.ElementsMatch(t, []string{"rules/abuse.txt", "rules/ack.txt", "rules/escalate.txt", "rules/parties.txt", "rules/putoff.txt", "rules/reminder.txt", "rules/request.txt"}, names)
 }
 
 func TestParseRulesErrors(t *testing.T) {

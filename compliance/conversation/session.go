@@ -3,6 +3,7 @@ package conversation
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/huashu/huashu/compliance"
@@ -47,12 +48,15 @@ type Session struct {
 	blacklistReported bool
 	escalatedAt       time.Time
 	escalated         bool
-	putOff            bool // the agent has declined or stalled
+	putOff            bool   // the agent has declined or stalled
+	lastReply         string // the agent's last reply, folded (at most maxEchoReply runes), for echoes
 
 	buyerTurns, buyerAbuse, complaints, impatience int
 	buyerSeq                                       int    // buyer turns so far
 	prompt                                         []rune // the last buyer message, normalized (at most 128 runes)
 	promptAbusive                                  bool   // the last buyer message is abuse
+	promptQuestion                                 bool   // the last buyer message asks something
+	promptAnswer                                   bool   // the last buyer message carries data or says it was given
 	start                                          time.Time
 	lastAbusive                                    bool  // the last turn is a buyer's abuse
 	rows                                           []int // scratch for similar
@@ -147,7 +151,7 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 		s.reminder = idx // the count runs from the first reminder: a second does not restart it
 	}
 	s.putOff = s.putOff || a.putOff
-	if f, ok := s.spam(idx, at, text, rep.Severity, a.ack); ok {
+	if f, ok := s.spam(idx, at, text, rep.Severity, a); ok {
 		out = append(out, f)
 	}
 	return out
@@ -161,7 +165,7 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 // normalized texts are within 20% edit distance. A new reply is compared
 // with one reply of each group, newest first, by a banded edit distance: the
 // work per turn is at most 33 comparisons of 128 × 51 cells, whatever the texts.
-func (s *Session) spam(idx int, at time.Time, text string, sev compliance.Severity, ack bool) (Finding, bool) {
+func (s *Session) spam(idx int, at time.Time, text string, sev compliance.Severity, a agentRead) (Finding, bool) {
 	norm := []rune(lexicon.NormalizeText(text))
 	if len(norm) > 128 {
 		norm = norm[:128]
@@ -196,11 +200,15 @@ func (s *Session) spam(idx int, at time.Time, text string, sev compliance.Severi
 		r.group = s.groups
 	} else {
 		r.group = prev.group
-		// Pushed again with no buyer message since, or more than an
+		// Pushed again with no buyer message since; more than an
 		// acknowledgement sent again after the buyer said something else or
-		// insulted the agent (a buyer repeating a question may get the same answer).
+		// insulted the agent (a buyer repeating a question may get the same
+		// answer); or a request sent again after the buyer answered rather
+		// than asked (a buyer who gives the same order number twice is still
+		// answering).
 		pushed := prev.promptSeq == s.buyerSeq
-		r.ignoring = pushed || !ack && (s.promptAbusive || !s.similar(prev.prompt, s.prompt))
+		answered := a.request && s.buyerSeq > prev.promptSeq && (!s.promptQuestion || s.promptAnswer)
+		r.ignoring = pushed || !a.ack && (answered || s.promptAbusive || !s.similar(prev.prompt, s.prompt))
 	}
 	r.promptSeq, r.prompt = s.buyerSeq, s.prompt
 	s.recent = append(s.recent, r)
@@ -259,6 +267,7 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 	b := s.readBuyer(text)
 	aggressiveBefore := s.buyerAbuse > 0 || s.complaints > 0 || s.impatience > 0
 	s.lastAbusive, s.promptAbusive = b.abuse, b.abuse
+	s.promptQuestion, s.promptAnswer = b.question, b.answer
 	if b.impatient {
 		s.impatience++
 	}
@@ -478,4 +487,17 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// truncRunes returns s cut to at most n runes; a cut copy does not keep
+// the rest of s alive.
+func truncRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return strings.Clone(s[:j])
+		}
+		i++
+	}
+	return s
 }
