@@ -241,7 +241,7 @@ func readRule(r lexicon.Rule) (rule, error) {
 	out := rule{term: r.Term, rewrite: r.Attrs["x-rewrite"], source: fmt.Sprintf("%s:%d", r.File, r.Line), note: r.Attrs["note"]}
 	code, ok := r.Attrs["category"]
 	if !ok || code == "" {
-		return rule{}, ruleError(r, "%q has no category", r.Term)
+		return rule{}, ruleError(r, "%q has no category", clip(r.Term))
 	}
 	var err error
 	if out.category, err = ParseCategory(code); err != nil {
@@ -258,7 +258,7 @@ func readRule(r lexicon.Rule) (rule, error) {
 	}
 	if h, ok := r.Attrs["x-handle"]; ok {
 		if h != "required" {
-			return rule{}, ruleError(r, "x-handle=%q (want required)", h)
+			return rule{}, ruleError(r, "x-handle=%q (want required)", clip(h))
 		}
 		out.needsHandle = true
 	}
@@ -300,6 +300,19 @@ func (c *Checker) compile(rules []lexicon.Rule) error {
 	}
 	c.matcher, c.rules = m, set.meta
 	return nil
+}
+
+// clip shortens s to 40 runes and "…" for error messages: a 300k-character
+// term or code must not be echoed whole.
+func clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == 40 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // termSet collects rules for one matcher: a later rule whose term folds
@@ -547,6 +560,12 @@ func dropAllowed(found []Violation, allowed []lexicon.Match, steps *int) []Viola
 	return out
 }
 
+// numCategories and numSeverities size arrays indexed by Category and Severity.
+const (
+	numCategories = int(ReviewInducement) + 1
+	numSeverities = int(Critical) + 1
+)
+
 // dropCovered removes a violation whose span lies inside another of the same
 // category (a detector and a term finding one phone number), keeping the
 // wider, or the earlier of two with the same span. vs must be sorted by
@@ -578,7 +597,7 @@ func dropCovered(vs []Violation, steps *int) []Violation {
 		}
 		return int(a - b)
 	})
-	var reach [len(categoryCodes)]int // by Category; every Category in a rule is valid
+	var reach [numCategories]int // by Category; every Category in a rule is valid
 	for i := range reach {
 		reach[i] = -1
 	}
