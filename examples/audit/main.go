@@ -66,6 +66,22 @@ type lexiconFlags []string
 func (l *lexiconFlags) String() string     { return strings.Join(*l, ",") }
 func (l *lexiconFlags) Set(v string) error { *l = append(*l, v); return nil }
 
+// stickyWriter writes to w until a write fails, then keeps that error and
+// writes nothing more.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
+}
+
 // lockedWriter serializes writes: the progress bar and the bad-line reports
 // both write to stderr from different goroutines.
 type lockedWriter struct {
@@ -79,7 +95,9 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
-func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
+// run is the program; the status is 2 on bad usage, unreadable input, or
+// output that cannot be written (audit log.jsonl > /dev/full).
+func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int) {
 	stderr := &lockedWriter{w: rawStderr}
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -134,6 +152,14 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
 		return 2
 	}
 	res.source = name
+	out := &stickyWriter{w: stdout}
+	defer func() {
+		if out.err != nil && code == 0 {
+			fmt.Fprintln(stderr, "audit: writing output:", out.err)
+			code = 2
+		}
+	}()
+	stdout = out
 	printSummary(stdout, res)
 	if cfg.htmlPath != "" {
 		f, err := os.Create(cfg.htmlPath)

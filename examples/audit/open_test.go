@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -157,4 +158,17 @@ func TestMemoryPerOpenConversation(t *testing.T) {
 	per := float64(bytes) / n
 	t.Logf("%.0f bytes per open conversation (a buyer message and a 30-character reply; ids of 7 bytes)", per)
 	require.Less(t, per, 4096.0)
+}
+
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// Issue 7: the CLIs ignored write errors on stdout: audit log.jsonl > /dev/full exited 0.
+func TestAuditWriteError(t *testing.T) {
+	var log, errb bytes.Buffer
+	_, err := chatgen.Generate(&log, 50, 3)
+	require.NoError(t, err)
+	require.Equal(t, 2, run(nil, &log, fullWriter{}, &errb))
+	require.Contains(t, errb.String(), "audit: writing output: no space left on device")
 }
