@@ -526,6 +526,30 @@ func sortByStart(vs []Violation) []Violation {
 	return out
 }
 
+// smallCover is how many violations dropCovered compares pair by pair,
+// without allocating: a typical flagged reply has one to three.
+const smallCover = 8
+
+// dropCoveredPairwise is dropCovered by its definition, for a few violations.
+func dropCoveredPairwise(vs []Violation) []Violation {
+	var covered [smallCover]bool
+	for i, v := range vs {
+		for j, w := range vs {
+			if i != j && w.Category == v.Category && w.Start <= v.Start && v.End <= w.End && (w.End-w.Start > v.End-v.Start || j < i) {
+				covered[i] = true
+				break
+			}
+		}
+	}
+	out := vs[:0]
+	for i, v := range vs {
+		if !covered[i] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // dropAllowed removes the violations that lie inside an allowed match. found
 // must be sorted by Start. It sorts allowed by Start and sweeps both once:
 // a violation lies inside some allowed match exactly when the widest end
@@ -579,6 +603,9 @@ const (
 func dropCovered(vs []Violation, steps *int) []Violation {
 	if len(vs) < 2 {
 		return vs
+	}
+	if len(vs) <= smallCover {
+		return dropCoveredPairwise(vs)
 	}
 	order := make([]int32, len(vs))
 	for i := range order {
