@@ -126,6 +126,9 @@ type Checker struct {
 	ownDomains []string
 	// maxViolations caps Report.Violations.
 	maxViolations int
+	// penalties is profile.penalty by category and severity, computed once:
+	// it formats strings, and a report may hold hundreds of violations.
+	penalties [numCategories][numSeverities]Penalty
 }
 
 // New builds a Checker: the default rules (unless [WithoutDefaults]) and any
@@ -155,6 +158,11 @@ func New(opts ...Option) (*Checker, error) {
 		delete(c.enabled, cat)
 	}
 	c.ownDomains = ownDomains[o.platform]
+	for cat := range c.penalties {
+		for sev := range c.penalties[cat] {
+			c.penalties[cat][sev] = prof.penalty(Category(cat), Severity(sev))
+		}
+	}
 	c.maxViolations = o.maxViol
 	if c.maxViolations < 1 {
 		c.maxViolations = DefaultMaxViolations
@@ -449,7 +457,8 @@ func (c *Checker) Check(text string) Report {
 	rep := Report{Text: text, Platform: c.platform}
 	bufp := c.pool.Get().(*[]lexicon.Match)
 	ms := c.matcher.AppendAll((*bufp)[:0], text)
-	var found []Violation
+	sp := violationPool.Get().(*[]Violation)
+	found := (*sp)[:0]
 	for _, m := range ms {
 		r := &c.rules[m.Entry]
 		v := Violation{Category: r.category, Severity: r.severity, Start: m.Start, End: m.End, Term: r.term, Rewrite: r.rewrite, Source: r.source, Note: r.note}
@@ -464,6 +473,8 @@ func (c *Checker) Check(text string) Report {
 	*bufp = ms[:0]
 	c.pool.Put(bufp)
 	found = c.detect(text, found)
+	scratch := found // all the hits, to clear and pool at the end
+	defer releaseViolations(sp, scratch)
 	if len(found) == 0 {
 		return rep
 	}
@@ -485,20 +496,40 @@ func (c *Checker) Check(text string) Report {
 	if len(found) >= 3 {
 		rep.Severity = rep.Severity.raise(1)
 	}
-	rep.Penalty = c.profile.penalty(found[worst].Category, rep.Severity)
+	rep.Penalty = c.penalties[found[worst].Category][rep.Severity]
 	if len(found) > c.maxViolations {
-		found = found[:c.maxViolations:c.maxViolations]
+		found = found[:c.maxViolations]
 		rep.Truncated = true
 	}
+	found = slices.Clone(found) // the report's own, of its size; the scratch goes back to the pool
 	for i := range found {
 		v := &found[i]
 		v.Text = text[v.Start:v.End]
 		v.Rule = c.profile.rules[v.Category]
-		v.Penalty = c.profile.penalty(v.Category, v.Severity)
+		v.Penalty = c.penalties[v.Category][v.Severity]
 		v.Advice = advice[v.Category]
 	}
 	rep.Violations = found
 	return rep
+}
+
+// violationPool holds Check's scratch for hits (*[]Violation): a dense
+// text makes hundreds, and growing a fresh slice for each call cost most
+// of Check's time on such texts.
+var violationPool = sync.Pool{New: func() any { s := make([]Violation, 0, 16); return &s }}
+
+// maxPooledViolations is the largest scratch kept in violationPool (about
+// 400 KB): the hits of a dense 8 KB text fit; a 1 MB one is not kept.
+const maxPooledViolations = 2048
+
+// releaseViolations clears the hits in scratch (they hold strings) and
+// returns sp to the pool, with scratch's array when it is not too large.
+func releaseViolations(sp *[]Violation, scratch []Violation) {
+	clear(scratch)
+	if cap(scratch) <= maxPooledViolations {
+		*sp = scratch[:0]
+	}
+	violationPool.Put(sp)
 }
 
 // sortByStart orders vs by Start, keeping the order of equal starts, in

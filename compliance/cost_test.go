@@ -156,7 +156,7 @@ func BenchmarkCheckDense(b *testing.B) {
 	for _, size := range []struct {
 		name string
 		n    int
-	}{{"64KB", 64 << 10}, {"1MB", 1 << 20}} {
+	}{{"8KB", 8 << 10}, {"64KB", 64 << 10}, {"1MB", 1 << 20}} {
 		text := strings.Repeat("a.com ", size.n/6)
 		b.Run(size.name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
