@@ -148,3 +148,31 @@ func TestReloadIsAllOrNothing(t *testing.T) {
 	require.Greater(t, terms["jd"], before["terms"].(map[string]any)["jd"])
 	require.NotEqual(t, before["loaded_at"], after["loaded_at"])
 }
+
+// The audit reply is bounded the same way: turns dense with violations get
+// reports cut to fit.
+func TestAuditReplyBound(t *testing.T) {
+	s, err := newServer(config{maxText: 1024}, quiet())
+	require.NoError(t, err)
+	h := s.handler()
+	var turns []map[string]string
+	for i := 0; i < 300; i++ {
+		turns = append(turns, map[string]string{"role": "agent", "at": "2026-03-15T10:00:00Z", "text": strings.Repeat("a.com ", 1024/6)})
+	}
+	body, _ := json.Marshal(map[string]any{"platform": "jd", "turns": turns})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/v1/audit", strings.NewReader(string(body))))
+	require.Equal(t, 200, rec.Code, rec.Body.String())
+	require.LessOrEqual(t, rec.Body.Len(), replyBase+replyFactor*len(body))
+	var out struct {
+		Reports []struct {
+			Turn       int   `json:"turn"`
+			Violations []any `json:"violations"`
+			Truncated  bool  `json:"truncated"`
+		} `json:"reports"`
+	}
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &out))
+	require.Len(t, out.Reports, 300)
+	require.NotEmpty(t, out.Reports[0].Violations)
+	require.True(t, out.Reports[299].Truncated)
+}

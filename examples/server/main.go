@@ -12,9 +12,9 @@
 // Traditional) or "zh-Hant", "zh-TW" or "zh-HK"; "slots" fill script slots.
 //
 // Request bodies are limited (-max-body), and so is the text of one reply
-// or turn (-max-text); a reply lists at most 256 violations and stays within
-// 16 KiB plus 8 times the request body (a report cut to fit says
-// "truncated": true). Every error is JSON ({"error": "..."}), 404 and 405
+// or turn (-max-text); a report lists at most 256 violations, and a reply
+// stays within 16 KiB plus 8 times the request body (a report cut to fit
+// says "truncated": true). Every error is JSON ({"error": "..."}), 404 and 405
 // included. Requests time out, SIGINT/SIGTERM shut the server down
 // gracefully, and SIGHUP reloads the lexicon files given with -lexicon: each
 // file is read once, every platform's checker is built from what was read,
@@ -112,9 +112,9 @@ type config struct {
 // body limit.
 const defaultMaxText = 8 << 10
 
-// Reply budget: a /v1/check or /v1/suggest reply is at most replyBase bytes
-// plus replyFactor times the request body; violations (and suggestions) that
-// do not fit are left out and the report says "truncated": true.
+// Reply budget: a reply is at most replyBase bytes plus replyFactor times
+// the request body; violations (and suggestions) that do not fit are left
+// out and their report says "truncated": true.
 const (
 	replyBase   = 16 << 10
 	replyFactor = 8
@@ -490,31 +490,43 @@ func (s *server) check(w http.ResponseWriter, r *http.Request) {
 	}
 	rep := c.Check(req.Text)
 	if !mask {
-		fit(&rep, budget)
+		fit(budget, &rep)
 		writeJSON(w, http.StatusOK, rep)
 		return
 	}
 	masked := compliance.Mask(rep, mo) // of every violation found, listed or not
-	fit(&rep, budget-len(`,"masked":`)-jsonSize(masked))
+	fit(budget-len(`,"masked":`)-jsonSize(masked), &rep)
 	writeJSON(w, http.StatusOK, withMasked(rep, masked))
 }
 
-// fit cuts rep's violations so that its JSON takes at most budget bytes,
-// marking it truncated, and returns the size it takes. The overall severity
-// and penalty still count every violation found.
-func fit(rep *compliance.Report, budget int) int {
-	vs := rep.Violations
-	rep.Violations = nil
-	size := jsonSize(rep) + len(`,"truncated":true`)
-	for i := range vs {
-		n := jsonSize(&vs[i]) + 1 // and a comma
-		if size+n > budget {
-			vs, rep.Truncated = vs[:i], true
+// fit cuts the violations of reps, in order, so that their JSON takes at
+// most budget bytes, marking each report it cuts as truncated, and returns
+// the size they take. Every report keeps its other fields (the overall
+// severity and penalty still count every violation found); what is left of
+// the budget after those goes to violations, first come first served.
+func fit(budget int, reps ...*compliance.Report) int {
+	vs := make([][]compliance.Violation, len(reps))
+	size := 0
+	for i, r := range reps {
+		vs[i], r.Violations = r.Violations, nil
+		size += jsonSize(r) + len(`,"truncated":true`) + 1
+	}
+	full := false
+	for i, r := range reps {
+		for j := range vs[i] {
+			if !full {
+				n := jsonSize(&vs[i][j]) + 1 // and a comma
+				full = size+n > budget
+				if !full {
+					size += n
+					continue
+				}
+			}
+			vs[i], r.Truncated = vs[i][:j], true
 			break
 		}
-		size += n
+		r.Violations = vs[i]
 	}
-	rep.Violations = vs
 	return size
 }
 
@@ -542,7 +554,7 @@ func (s *server) suggest(w http.ResponseWriter, r *http.Request) {
 		masked = compliance.Mask(rep, mo) // of every violation found, listed or not
 		budget -= len(`,"masked":`) + jsonSize(masked)
 	}
-	size := fit(&rep, budget) + len(`{"report":,"suggestions":[]}`)
+	size := fit(budget-len(`{"report":,"suggestions":[]}`), &rep) + len(`{"report":,"suggestions":[]}`)
 	// Suggestions answer the violations listed; those that do not fit are left out.
 	sug := c.SuggestWith(rep, compliance.SuggestOptions{Type: ct, Traditional: req.Traditional.v, Slots: req.Slots})
 	for i := range sug {
@@ -569,7 +581,8 @@ type auditRequest struct {
 
 func (s *server) audit(w http.ResponseWriter, r *http.Request) {
 	var req auditRequest
-	if _, err := s.decode(w, r, &req); err != nil {
+	n, err := s.decode(w, r, &req)
+	if err != nil {
 		fail(w, err)
 		return
 	}
@@ -592,7 +605,18 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, conversation.Audit(c, req.Turns, conversation.WithComplaintHistory(req.ComplaintHistory)))
+	rep := conversation.Audit(c, req.Turns, conversation.WithComplaintHistory(req.ComplaintHistory))
+	reports := rep.Reports
+	rep.Reports = nil
+	size := jsonSize(rep)
+	reps := make([]*compliance.Report, len(reports))
+	for i := range reports {
+		size += len(fmt.Sprintf(`{"turn":%d,},`, reports[i].Turn))
+		reps[i] = &reports[i].Report
+	}
+	fit(replyBase+replyFactor*n-size, reps...) // the turns' reports, in order
+	rep.Reports = reports
+	writeJSON(w, http.StatusOK, rep)
 }
 
 // health reports the generation of rules in use, all of it read from one
