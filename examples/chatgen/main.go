@@ -13,6 +13,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -26,7 +27,7 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 // run writes the log to stdout; the status is 1 when it cannot be written
-// (chatgen > /dev/full), 2 on bad usage.
+// (chatgen > /dev/full), 2 on bad usage, 0 for -h.
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("chatgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -34,6 +35,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Int64("seed", 1, "random seed")
 	shape := fs.String("shape", "planted", "planted: conversations with known problems; open: n conversations all open at once (a question each, answered an hour later in the same order); dense: n agent turns of 8 KiB of links in 100 conversations")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "chatgen: unexpected argument %q (the log goes to standard output)\n", fs.Arg(0))
 		return 2
 	}
 	w := bufio.NewWriterSize(stdout, 1<<20)

@@ -19,6 +19,8 @@ func TestChatgen(t *testing.T) {
 	require.Positive(t, strings.Count(out.String(), `"conversation"`))
 	require.Contains(t, errb.String(), "Conversations:20")
 	require.Equal(t, 2, run([]string{"-n", "x"}, &out, &errb))
+	require.Equal(t, 0, run([]string{"-h"}, &out, &errb))
+	require.Equal(t, 2, run([]string{"chats.jsonl"}, &out, &errb))
 }
 
 // Issue 7: the CLIs ignored write errors on stdout.

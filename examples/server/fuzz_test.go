@@ -17,6 +17,7 @@ func FuzzHandlers(f *testing.F) {
 		`{"text":"你有病吧","platform":"taobao","customer_type":"aggressive","traditional":true}`,
 		`{"platform":"jd","turns":[{"role":"buyer","at":"2026-03-15T10:00:00+08:00","text":"在吗"},{"role":"agent","at":"2026-03-15T10:01:00+08:00","text":"在的"}]}`,
 		`{"text":"a.com a.com <a.com> 15900001111，","platform":"pdd"}`,
+		`{"text":"亲，您的手机15900001111，<a.com>","platform":"jd","mask":"all","traditional":"zh-TW"}`,
 		`{"text":"x"}{"text":"y"}`, `{"text":`, "\xff\xfe", `{"text":"\u0000\ud800"}`, `[]`, `null`,
 		`{"turns":[{"role":"bot","at":"0001-01-01T00:00:00Z","text":"x"}]}`,
 		`{"turns":[{"role":"buyer","at":"9999-12-31T23:59:59Z","text":"滚"},{"role":"agent","at":"0001-01-01T00:00:00Z","text":"滚"}]}`,

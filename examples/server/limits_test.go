@@ -67,21 +67,26 @@ func TestTextLimitAndReplyBound(t *testing.T) {
 		strings.Repeat("您的手机15900001111，", 4096/26), // mobile numbers, with masked rewrites
 		strings.Repeat("你这个饭桶，加微信a.com ", 4096/40),  // mixed
 	} {
-		body, _ := json.Marshal(map[string]string{"text": text, "platform": "jd"})
-		for _, path := range []string{"/v1/check", "/v1/suggest"} {
-			rec := httptest.NewRecorder()
-			req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(string(body)))
-			h.ServeHTTP(rec, req)
-			require.Equal(t, 200, rec.Code, rec.Body.String())
-			require.LessOrEqual(t, rec.Body.Len(), replyBase+replyFactor*len(body), "%s %.20q", path, text)
-			var out map[string]any
-			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &out))
-			rep := out
-			if path == "/v1/suggest" {
-				rep = out["report"].(map[string]any)
+		for _, mask := range []string{"", "all"} {
+			body, _ := json.Marshal(map[string]string{"text": text, "platform": "jd", "mask": mask})
+			for _, path := range []string{"/v1/check", "/v1/suggest"} {
+				rec := httptest.NewRecorder()
+				req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(string(body)))
+				h.ServeHTTP(rec, req)
+				require.Equal(t, 200, rec.Code, rec.Body.String())
+				require.LessOrEqual(t, rec.Body.Len(), replyBase+replyFactor*len(body), "%s %.20q", path, text)
+				var out map[string]any
+				require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &out))
+				rep := out
+				if path == "/v1/suggest" {
+					rep = out["report"].(map[string]any)
+				}
+				require.Equal(t, true, rep["truncated"], "%s %.20q", path, text)
+				require.NotEmpty(t, rep["violations"])
+				if mask != "" {
+					require.NotEmpty(t, out["masked"])
+				}
 			}
-			require.Equal(t, true, rep["truncated"], "%s %.20q", path, text)
-			require.NotEmpty(t, rep["violations"])
 		}
 	}
 	// A short reply is never cut.
