@@ -490,13 +490,29 @@ func (s *server) check(w http.ResponseWriter, r *http.Request) {
 	}
 	rep := c.Check(req.Text)
 	if !mask {
-		fit(budget, &rep)
-		writeJSON(w, http.StatusOK, rep)
+		writeWithin(w, budget, rep, func() any { fit(budget, &rep); return rep })
 		return
 	}
 	masked := compliance.Mask(rep, mo) // of every violation found, listed or not
-	fit(budget-len(`,"masked":`)-jsonSize(masked), &rep)
-	writeJSON(w, http.StatusOK, withMasked(rep, masked))
+	writeWithin(w, budget, withMasked(rep, masked), func() any {
+		fit(budget-len(`,"masked":`)-jsonSize(masked), &rep)
+		return withMasked(rep, masked)
+	})
+}
+
+// writeWithin writes v as a 200 reply if its JSON fits budget bytes, as
+// almost every reply does; otherwise it writes what shrink returns, which
+// must fit. v is encoded once in the common case.
+func writeWithin(w http.ResponseWriter, budget int, v any, shrink func() any) {
+	var b bytes.Buffer
+	_ = newEncoder(&b).Encode(v)
+	if b.Len()-1 > budget { // the encoder ends with a newline
+		b.Reset()
+		_ = newEncoder(&b).Encode(shrink())
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(b.Bytes())
 }
 
 // fit cuts the violations of reps, in order, so that their JSON takes at
@@ -552,25 +568,34 @@ func (s *server) suggest(w http.ResponseWriter, r *http.Request) {
 	var masked string
 	if mask {
 		masked = compliance.Mask(rep, mo) // of every violation found, listed or not
-		budget -= len(`,"masked":`) + jsonSize(masked)
 	}
-	size := fit(budget-len(`{"report":,"suggestions":[]}`), &rep) + len(`{"report":,"suggestions":[]}`)
-	// Suggestions answer the violations listed; those that do not fit are left out.
-	sug := c.SuggestWith(rep, compliance.SuggestOptions{Type: ct, Traditional: req.Traditional.v, Slots: req.Slots})
-	for i := range sug {
-		if size += jsonSize(&sug[i]) + 1; size > budget {
-			sug, rep.Truncated = sug[:i], true
-			break
+	opts := compliance.SuggestOptions{Type: ct, Traditional: req.Traditional.v, Slots: req.Slots}
+	reply := func(rep compliance.Report, sug []compliance.Suggestion) any {
+		if sug == nil {
+			sug = []compliance.Suggestion{}
 		}
+		out := map[string]any{"report": rep, "suggestions": sug}
+		if mask {
+			out["masked"] = masked
+		}
+		return out
 	}
-	if sug == nil {
-		sug = []compliance.Suggestion{}
-	}
-	out := map[string]any{"report": rep, "suggestions": sug}
-	if mask {
-		out["masked"] = masked
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeWithin(w, budget, reply(rep, c.SuggestWith(rep, opts)), func() any {
+		budget := budget - len(`{"report":,"suggestions":[]}`)
+		if mask {
+			budget -= len(`,"masked":`) + jsonSize(masked)
+		}
+		size := fit(budget, &rep)
+		// Suggestions answer the violations listed; those that do not fit are left out.
+		sug := c.SuggestWith(rep, opts)
+		for i := range sug {
+			if size += jsonSize(&sug[i]) + 1; size > budget {
+				sug, rep.Truncated = sug[:i], true
+				break
+			}
+		}
+		return reply(rep, sug)
+	})
 }
 
 type auditRequest struct {
@@ -606,17 +631,20 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep := conversation.Audit(c, req.Turns, conversation.WithComplaintHistory(req.ComplaintHistory))
-	reports := rep.Reports
-	rep.Reports = nil
-	size := jsonSize(rep)
-	reps := make([]*compliance.Report, len(reports))
-	for i := range reports {
-		size += len(fmt.Sprintf(`{"turn":%d,},`, reports[i].Turn))
-		reps[i] = &reports[i].Report
-	}
-	fit(replyBase+replyFactor*n-size, reps...) // the turns' reports, in order
-	rep.Reports = reports
-	writeJSON(w, http.StatusOK, rep)
+	budget := replyBase + replyFactor*n
+	writeWithin(w, budget, rep, func() any {
+		reports := rep.Reports
+		rep.Reports = nil
+		size := jsonSize(rep)
+		reps := make([]*compliance.Report, len(reports))
+		for i := range reports {
+			size += len(fmt.Sprintf(`{"turn":%d,},`, reports[i].Turn))
+			reps[i] = &reports[i].Report
+		}
+		fit(budget-size, reps...) // the turns' reports, in order
+		rep.Reports = reports
+		return rep
+	})
 }
 
 // health reports the generation of rules in use, all of it read from one
