@@ -490,21 +490,32 @@ func (s *server) check(w http.ResponseWriter, r *http.Request) {
 	}
 	rep := c.Check(req.Text)
 	if !mask {
-		writeWithin(w, budget, rep, func() any { fit(budget, &rep); return rep })
+		writeWithin(w, budget, len(rep.Violations), rep, func() any { fit(budget, &rep); return rep })
 		return
 	}
 	masked := compliance.Mask(rep, mo) // of every violation found, listed or not
-	writeWithin(w, budget, withMasked(rep, masked), func() any {
+	writeWithin(w, budget, len(rep.Violations), withMasked(rep, masked), func() any {
 		fit(budget-len(`,"masked":`)-jsonSize(masked), &rep)
 		return withMasked(rep, masked)
 	})
 }
 
+// minViolationJSON is the least a violation takes in JSON: its keys, a
+// penalty and an advice are about 300 bytes; 150 leaves room.
+const minViolationJSON = 150
+
 // writeWithin writes v as a 200 reply if its JSON fits budget bytes, as
 // almost every reply does; otherwise it writes what shrink returns, which
 // must fit. v is encoded once in the common case.
-func writeWithin(w http.ResponseWriter, budget int, v any, shrink func() any) {
+//
+// A violation takes at least minViolationJSON bytes; a reply listing more
+// than budget/minViolationJSON of them cannot fit, and goes to shrink
+// without being encoded first (pass the number listed as listed).
+func writeWithin(w http.ResponseWriter, budget, listed int, v any, shrink func() any) {
 	var b bytes.Buffer
+	if listed*minViolationJSON > budget {
+		v = shrink()
+	}
 	_ = newEncoder(&b).Encode(v)
 	if b.Len()-1 > budget { // the encoder ends with a newline
 		b.Reset()
@@ -580,7 +591,7 @@ func (s *server) suggest(w http.ResponseWriter, r *http.Request) {
 		}
 		return out
 	}
-	writeWithin(w, budget, reply(rep, c.SuggestWith(rep, opts)), func() any {
+	shrink := func() any {
 		budget := budget - len(`{"report":,"suggestions":[]}`)
 		if mask {
 			budget -= len(`,"masked":`) + jsonSize(masked)
@@ -595,7 +606,12 @@ func (s *server) suggest(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		return reply(rep, sug)
-	})
+	}
+	var full any // not built when it cannot fit
+	if len(rep.Violations)*minViolationJSON <= budget {
+		full = reply(rep, c.SuggestWith(rep, opts))
+	}
+	writeWithin(w, budget, len(rep.Violations), full, shrink)
 }
 
 type auditRequest struct {
@@ -632,7 +648,11 @@ func (s *server) audit(w http.ResponseWriter, r *http.Request) {
 	}
 	rep := conversation.Audit(c, req.Turns, conversation.WithComplaintHistory(req.ComplaintHistory))
 	budget := replyBase + replyFactor*n
-	writeWithin(w, budget, rep, func() any {
+	listed := 0
+	for i := range rep.Reports {
+		listed += len(rep.Reports[i].Violations)
+	}
+	writeWithin(w, budget, listed, rep, func() any {
 		reports := rep.Reports
 		rep.Reports = nil
 		size := jsonSize(rep)
