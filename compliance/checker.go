@@ -34,6 +34,7 @@ type options struct {
 	disabled   []Category
 	noDefaults bool
 	phrasebook *scripts.Phrasebook
+	maxViol    int
 }
 
 type lexiconFile struct {
@@ -91,6 +92,13 @@ func WithPhrasebook(pb *scripts.Phrasebook) Option {
 	return &optionFunc{"WithPhrasebook", func(o *options) { o.phrasebook = pb }}
 }
 
+// WithMaxViolations sets how many violations a [Report] lists (default
+// [DefaultMaxViolations]); the rest are counted in the overall severity and
+// the report is marked Truncated. n < 1 means the default.
+func WithMaxViolations(n int) Option {
+	return &optionFunc{fmt.Sprintf("WithMaxViolations(%d)", n), func(o *options) { o.maxViol = n }}
+}
+
 // rule is what a lexicon entry means to the checker.
 type rule struct {
 	category Category
@@ -116,6 +124,11 @@ type Checker struct {
 	phrasebook *scripts.Phrasebook
 	pool       sync.Pool // *[]lexicon.Match scratch
 	ownDomains []string
+	// maxViolations caps Report.Violations.
+	maxViolations int
+	// penalties is profile.penalty by category and severity, computed once:
+	// it formats strings, and a report may hold hundreds of violations.
+	penalties [numCategories][numSeverities]Penalty
 }
 
 // New builds a Checker: the default rules (unless [WithoutDefaults]) and any
@@ -145,6 +158,15 @@ func New(opts ...Option) (*Checker, error) {
 		delete(c.enabled, cat)
 	}
 	c.ownDomains = ownDomains[o.platform]
+	for cat := range c.penalties {
+		for sev := range c.penalties[cat] {
+			c.penalties[cat][sev] = prof.penalty(Category(cat), Severity(sev))
+		}
+	}
+	c.maxViolations = o.maxViol
+	if c.maxViolations < 1 {
+		c.maxViolations = DefaultMaxViolations
+	}
 
 	var rules []lexicon.Rule
 	if !o.noDefaults {
@@ -227,7 +249,7 @@ func readRule(r lexicon.Rule) (rule, error) {
 	out := rule{term: r.Term, rewrite: r.Attrs["x-rewrite"], source: fmt.Sprintf("%s:%d", r.File, r.Line), note: r.Attrs["note"]}
 	code, ok := r.Attrs["category"]
 	if !ok || code == "" {
-		return rule{}, ruleError(r, "%q has no category", r.Term)
+		return rule{}, ruleError(r, "%q has no category", clip(r.Term))
 	}
 	var err error
 	if out.category, err = ParseCategory(code); err != nil {
@@ -244,7 +266,7 @@ func readRule(r lexicon.Rule) (rule, error) {
 	}
 	if h, ok := r.Attrs["x-handle"]; ok {
 		if h != "required" {
-			return rule{}, ruleError(r, "x-handle=%q (want required)", h)
+			return rule{}, ruleError(r, "x-handle=%q (want required)", clip(h))
 		}
 		out.needsHandle = true
 	}
@@ -286,6 +308,19 @@ func (c *Checker) compile(rules []lexicon.Rule) error {
 	}
 	c.matcher, c.rules = m, set.meta
 	return nil
+}
+
+// clip shortens s to 40 runes and "…" for error messages: a 300k-character
+// term or code must not be echoed whole.
+func clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == 40 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // termSet collects rules for one matcher: a later rule whose term folds
@@ -389,6 +424,10 @@ type Report struct {
 	Severity Severity `json:"severity"`
 	// Penalty is the estimated cost of the worst violation at the overall severity.
 	Penalty Penalty `json:"penalty"`
+	// Truncated is set when the reply had more violations than the checker
+	// lists ([DefaultMaxViolations], [WithMaxViolations]): Violations holds
+	// the first ones by Start; Severity and Penalty still count them all.
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // MarshalJSON writes the report with "violations" as an array, [] when clean.
@@ -403,13 +442,23 @@ func (r Report) MarshalJSON() ([]byte, error) {
 // Clean reports whether the reply has no violations.
 func (r Report) Clean() bool { return len(r.Violations) == 0 }
 
+// DefaultMaxViolations is how many violations a Report lists unless
+// [WithMaxViolations] says otherwise. A reply with more is cut at that many
+// (the first by Start) and marked [Report.Truncated]; its overall severity
+// and penalty still count every violation.
+const DefaultMaxViolations = 256
+
 // Check checks one reply. Any string is valid input. A clean reply costs no
-// allocation beyond what Report holds (nothing).
+// allocation beyond what Report holds (nothing). The cost is O(n log n) in
+// the length of the text and the number of hits, whatever the text holds;
+// the report lists at most the checker's maximum of violations
+// ([DefaultMaxViolations], [WithMaxViolations]).
 func (c *Checker) Check(text string) Report {
 	rep := Report{Text: text, Platform: c.platform}
 	bufp := c.pool.Get().(*[]lexicon.Match)
 	ms := c.matcher.AppendAll((*bufp)[:0], text)
-	var found []Violation
+	sp := violationPool.Get().(*[]Violation)
+	found := (*sp)[:0]
 	for _, m := range ms {
 		r := &c.rules[m.Entry]
 		v := Violation{Category: r.category, Severity: r.severity, Start: m.Start, End: m.End, Term: r.term, Rewrite: r.rewrite, Source: r.source, Note: r.note}
@@ -424,69 +473,207 @@ func (c *Checker) Check(text string) Report {
 	*bufp = ms[:0]
 	c.pool.Put(bufp)
 	found = c.detect(text, found)
+	scratch := found // all the hits, to clear and pool at the end
+	defer releaseViolations(sp, scratch)
 	if len(found) == 0 {
 		return rep
 	}
+	found = sortByStart(found)
 	if c.allow != nil {
-		found = c.dropAllowed(text, found)
+		found = dropAllowed(found, c.allow.FindAll(text), nil)
 	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].Start < found[j].Start })
-	found = dropCovered(found)
+	found = dropCovered(found, nil)
 	if len(found) == 0 {
 		return rep
 	}
 	worst := 0
 	for i := range found {
-		v := &found[i]
-		v.Text = text[v.Start:v.End]
-		v.Rule = c.profile.rules[v.Category]
-		v.Penalty = c.profile.penalty(v.Category, v.Severity)
-		v.Advice = advice[v.Category]
-		if v.Severity > found[worst].Severity {
+		if found[i].Severity > found[worst].Severity {
 			worst = i
 		}
 	}
-	rep.Violations = found
 	rep.Severity = found[worst].Severity
 	if len(found) >= 3 {
 		rep.Severity = rep.Severity.raise(1)
 	}
-	rep.Penalty = c.profile.penalty(found[worst].Category, rep.Severity)
+	rep.Penalty = c.penalties[found[worst].Category][rep.Severity]
+	if len(found) > c.maxViolations {
+		found = found[:c.maxViolations]
+		rep.Truncated = true
+	}
+	found = slices.Clone(found) // the report's own, of its size; the scratch goes back to the pool
+	for i := range found {
+		v := &found[i]
+		v.Text = text[v.Start:v.End]
+		v.Rule = c.profile.rules[v.Category]
+		v.Penalty = c.penalties[v.Category][v.Severity]
+		v.Advice = advice[v.Category]
+	}
+	rep.Violations = found
 	return rep
 }
 
-// dropAllowed removes violations that lie inside an allowed term.
-func (c *Checker) dropAllowed(text string, found []Violation) []Violation {
-	allowed := c.allow.FindAll(text)
-	out := found[:0]
-	for _, v := range found {
-		inside := false
-		for _, a := range allowed {
-			if a.Start <= v.Start && v.End <= a.End {
-				inside = true
+// violationPool holds Check's scratch for hits (*[]Violation): a dense
+// text makes hundreds, and growing a fresh slice for each call cost most
+// of Check's time on such texts.
+var violationPool = sync.Pool{New: func() any { s := make([]Violation, 0, 16); return &s }}
+
+// maxPooledViolations is the largest scratch kept in violationPool (about
+// 400 KB): the hits of a dense 8 KB text fit; a 1 MB one is not kept.
+const maxPooledViolations = 2048
+
+// releaseViolations clears the hits in scratch (they hold strings) and
+// returns sp to the pool, with scratch's array when it is not too large.
+func releaseViolations(sp *[]Violation, scratch []Violation) {
+	clear(scratch)
+	if cap(scratch) <= maxPooledViolations {
+		*sp = scratch[:0]
+	}
+	violationPool.Put(sp)
+}
+
+// sortByStart orders vs by Start, keeping the order of equal starts, in
+// O(n log n) comparisons and moves (slices.SortStableFunc makes O(n log² n)
+// moves). Hits usually come sorted already and are returned as they are.
+func sortByStart(vs []Violation) []Violation {
+	byStart := func(a, b Violation) int { return a.Start - b.Start }
+	if slices.IsSortedFunc(vs, byStart) {
+		return vs
+	}
+	order := make([]int32, len(vs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if d := vs[a].Start - vs[b].Start; d != 0 {
+			return d
+		}
+		return int(a - b)
+	})
+	out := make([]Violation, len(vs))
+	for i, k := range order {
+		out[i] = vs[k]
+	}
+	return out
+}
+
+// smallCover is how many violations dropCovered compares pair by pair,
+// without allocating: a typical flagged reply has one to three.
+const smallCover = 8
+
+// dropCoveredPairwise is dropCovered by its definition, for a few violations.
+func dropCoveredPairwise(vs []Violation) []Violation {
+	var covered [smallCover]bool
+	for i, v := range vs {
+		for j, w := range vs {
+			if i != j && w.Category == v.Category && w.Start <= v.Start && v.End <= w.End && (w.End-w.Start > v.End-v.Start || j < i) {
+				covered[i] = true
 				break
 			}
 		}
-		if !inside {
+	}
+	out := vs[:0]
+	for i, v := range vs {
+		if !covered[i] {
 			out = append(out, v)
 		}
 	}
 	return out
 }
 
+// dropAllowed removes the violations that lie inside an allowed match. found
+// must be sorted by Start. It sorts allowed by Start and sweeps both once:
+// a violation lies inside some allowed match exactly when the widest end
+// among the allowed matches starting at or before it reaches its end.
+// steps, when not nil, counts the comparisons made (tests check the cost).
+func dropAllowed(found []Violation, allowed []lexicon.Match, steps *int) []Violation {
+	if len(allowed) == 0 {
+		return found
+	}
+	slices.SortFunc(allowed, func(a, b lexicon.Match) int {
+		if steps != nil {
+			*steps++
+		}
+		return a.Start - b.Start
+	})
+	out := found[:0]
+	reach, k := -1, 0
+	for _, v := range found {
+		for ; k < len(allowed) && allowed[k].Start <= v.Start; k++ {
+			if steps != nil {
+				*steps++
+			}
+			reach = max(reach, allowed[k].End)
+		}
+		if steps != nil {
+			*steps++
+		}
+		if reach < v.End {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// numCategories and numSeverities size arrays indexed by Category and Severity.
+const (
+	numCategories = int(ReviewInducement) + 1
+	numSeverities = int(Critical) + 1
+)
+
 // dropCovered removes a violation whose span lies inside another of the same
-// category (a detector and a term finding one phone number), keeping the wider.
-func dropCovered(vs []Violation) []Violation {
+// category (a detector and a term finding one phone number), keeping the
+// wider, or the earlier of two with the same span. vs must be sorted by
+// Start (stably: among equal spans the earlier is kept); the order is kept.
+//
+// It visits the violations by Start, wider first among equal starts: a
+// violation is covered exactly when one visited before it in its category
+// reaches at least its end, so one running maximum per category decides it.
+// The cost is one sort, O(n log n). steps, when not nil, counts the
+// comparisons made.
+func dropCovered(vs []Violation, steps *int) []Violation {
+	if len(vs) < 2 {
+		return vs
+	}
+	if len(vs) <= smallCover {
+		return dropCoveredPairwise(vs)
+	}
+	order := make([]int32, len(vs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if steps != nil {
+			*steps++
+		}
+		va, vb := &vs[a], &vs[b]
+		switch {
+		case va.Start != vb.Start:
+			return va.Start - vb.Start
+		case va.End != vb.End:
+			return vb.End - va.End // wider first
+		}
+		return int(a - b)
+	})
+	var reach [numCategories]int // by Category; every Category in a rule is valid
+	for i := range reach {
+		reach[i] = -1
+	}
+	covered := make([]bool, len(vs))
+	for _, i := range order {
+		if steps != nil {
+			*steps++
+		}
+		v := &vs[i]
+		cat := int(v.Category)
+		if reach[cat] >= v.End {
+			covered[i] = true
+		}
+		reach[cat] = max(reach[cat], v.End)
+	}
 	out := vs[:0]
 	for i, v := range vs {
-		covered := false
-		for j, w := range vs {
-			if i != j && w.Category == v.Category && w.Start <= v.Start && v.End <= w.End && (w.End-w.Start > v.End-v.Start || j < i) {
-				covered = true
-				break
-			}
-		}
-		if !covered {
+		if !covered[i] {
 			out = append(out, v)
 		}
 	}

@@ -115,6 +115,13 @@
 // platform's response window, buyer abuse, blacklist eligibility and when to
 // hand over to a supervisor. It uses a Checker for every agent turn.
 //
+// # Cost
+//
+// [Checker.Check] costs O(n log n) in the length of the text and the number
+// of hits, whatever the text holds, and a [Report] lists at most
+// [DefaultMaxViolations] violations ([WithMaxViolations]); a report cut
+// there says so in Truncated.
+//
 // # Concurrency
 //
 // A [Checker] is immutable after [New] and safe for concurrent use by

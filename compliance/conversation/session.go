@@ -2,6 +2,7 @@ package conversation
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -39,7 +40,7 @@ type Session struct {
 
 	pending           []pendingMsg
 	metrics           ResponseMetrics
-	waitSum           time.Duration
+	waitSum           float64 // nanoseconds: a time.Duration sum overflows on extreme timestamps
 	firstBuyer        time.Time
 	hasFirstBuyer     bool
 	firstDone         bool
@@ -128,7 +129,7 @@ func (s *Session) agentTurn(idx int, at time.Time, text string, rep compliance.R
 	for _, p := range s.pending {
 		wait := at.Sub(p.at)
 		s.metrics.Answered++
-		s.waitSum += wait
+		s.waitSum += float64(wait)
 		if wait <= s.o.window {
 			s.metrics.WithinWindow++
 		}
@@ -323,7 +324,7 @@ func (s *Session) Metrics() ResponseMetrics {
 		m.Rate = float64(m.WithinWindow) / float64(m.BuyerMessages)
 	}
 	if m.Answered > 0 {
-		m.Average = Duration(s.waitSum / time.Duration(m.Answered))
+		m.Average = Duration(min(s.waitSum/float64(m.Answered), float64(math.MaxInt64-1023))) // the largest float64 below 2⁶³
 	}
 	return m
 }

@@ -112,6 +112,8 @@ th{background:#fafafa}.sev-critical{color:#b30000;font-weight:bold}.sev-serious{
 <div class="card">answered in window<b>{{.Rate}}</b></div>
 <div class="card">est. penalty points<b>{{.Points}}</b></div>
 <div class="card">bad lines skipped<b>{{.Skipped}}</b></div>
+{{if .BadTimes}}<div class="card">bad timestamps<b>{{.BadTimes}}</b></div>{{end}}
+{{if .Evicted}}<div class="card">closed early (-max-open)<b>{{.Evicted}}</b></div>{{end}}
 </div>
 <div class="charts">
 <div class="chart"><h3>Violations by category</h3>{{.CategoryChart}}</div>
@@ -181,6 +183,7 @@ func writeHTML(w io.Writer, r *results) error {
 		"Source": r.source, "Platform": r.platform.String(), "Lines": r.turns + r.skipped, "Conversations": r.conversations,
 		"Generated": time.Now().In(chinaTime).Format("2006-01-02 15:04"), "AgentTurns": r.agentTurns, "FlaggedTurns": r.flaggedTurns,
 		"Findings": totalFindings, "Rate": rate, "Points": fmt.Sprintf("%.0f", r.points), "Skipped": r.skipped,
+		"BadTimes": r.outOfOrder + r.implausible, "Evicted": r.evicted,
 		"CategoryChart": hbars(cats), "FindingChart": hbars(finds), "HourChart": hours(r.byHour), "AgentChart": hbars(agents),
 		"Flagged": fv, "Capped": r.capped, "FindingRows": rows,
 	})

@@ -9,6 +9,15 @@
 // flagged turn highlighted with a suggestion. Bad lines are reported on
 // stderr with their line number and skipped; their count is in the summary.
 //
+// A conversation stays open until -idle of log time passes without a turn
+// in it (log time: the latest plausible timestamp seen), and at most
+// -max-open stay open: past that, the least recently active is closed and
+// counted. Timestamps earlier than their conversation's previous turn, and
+// implausible ones (before 2000, or over a day after the audit started),
+// are counted in the summary; they change nothing outside their own
+// conversation. Results are the same whatever -workers when the log is in
+// time order.
+//
 //	go run ./examples/audit -platform jd -html report.html chats.jsonl
 package main
 
@@ -41,12 +50,37 @@ type config struct {
 	idle       time.Duration
 	lexicons   []string
 	progress   bool
+	maxOpen    int       // open conversations kept at most, over all workers; 0: no bound
+	now        time.Time // when the audit started: timestamps far after it are implausible
 }
+
+// Timestamps outside [minPlausible, now+maxAhead] are implausible: they are
+// counted, never move a worker's log clock, and count as the time of the
+// conversation's previous turn.
+var minPlausible = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+const maxAhead = 24 * time.Hour
 
 type lexiconFlags []string
 
 func (l *lexiconFlags) String() string     { return strings.Join(*l, ",") }
 func (l *lexiconFlags) Set(v string) error { *l = append(*l, v); return nil }
+
+// stickyWriter writes to w until a write fails, then keeps that error and
+// writes nothing more.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
+}
 
 // lockedWriter serializes writes: the progress bar and the bad-line reports
 // both write to stderr from different goroutines.
@@ -61,7 +95,9 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
-func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
+// run is the program; the status is 2 on bad usage, unreadable input, or
+// output that cannot be written (audit log.jsonl > /dev/full).
+func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int) {
 	stderr := &lockedWriter{w: rawStderr}
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -70,6 +106,7 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
 	maxFlagged := fs.Int("max-flagged", 500, "flagged turns listed in the HTML report (all are counted)")
 	idle := fs.Duration("idle", time.Hour, "close a conversation after this much log time without a turn")
+	maxOpen := fs.Int("max-open", defaultMaxOpen, "keep at most this many conversations open (split among the workers), closing the least recently active first; 0 for no bound")
 	forceProgress := fs.Bool("progress", false, "draw the progress bar even when stderr is not a terminal")
 	var lexicons lexiconFlags
 	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
@@ -84,7 +121,11 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
 		fmt.Fprintln(stderr, "audit:", err)
 		return 2
 	}
-	cfg := config{platform: p, htmlPath: *htmlPath, workers: max(1, *workers), maxFlagged: *maxFlagged, idle: *idle, lexicons: lexicons}
+	if *maxOpen < 0 {
+		fmt.Fprintln(stderr, "audit: -max-open must be 0 or more")
+		return 2
+	}
+	cfg := config{platform: p, htmlPath: *htmlPath, workers: max(1, *workers), maxFlagged: *maxFlagged, idle: *idle, lexicons: lexicons, maxOpen: *maxOpen, now: time.Now()}
 	in, size, name := stdin, int64(-1), "stdin"
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "audit: at most one input file")
@@ -111,6 +152,14 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
 		return 2
 	}
 	res.source = name
+	out := &stickyWriter{w: stdout}
+	defer func() {
+		if out.err != nil && code == 0 {
+			fmt.Fprintln(stderr, "audit: writing output:", out.err)
+			code = 2
+		}
+	}()
+	stdout = out
 	printSummary(stdout, res)
 	if cfg.htmlPath != "" {
 		f, err := os.Create(cfg.htmlPath)
@@ -161,6 +210,11 @@ type stats struct {
 	flagged                                                    []flagged
 	findings                                                   []finding
 	answered, within, measured                                 int
+	// Timestamps earlier than the conversation's previous turn, and
+	// implausible ones (see minPlausible); conversations closed to stay
+	// within -max-open; conversations looked at by the idle sweep (tests
+	// count it: at most one per line plus one per closed conversation).
+	outOfOrder, implausible, evicted, sweepChecks int
 }
 
 func newStats() *stats {
@@ -179,12 +233,12 @@ type results struct {
 	capped   int
 }
 
-// conv is one open conversation in a worker.
-type conv struct {
-	session *conversation.Session
-	lastAt  time.Time
-	lines   []int // line of each turn, for evidence (capped)
-}
+// defaultMaxOpen is the default -max-open: about 1.4 GB resident at the
+// measured cost of an open conversation (about 1.3 KB of live heap, 2.9 KB
+// resident with the collector's headroom; see the README). Shops rarely have
+// that many chats within one -idle window; past it, the summary counts the
+// conversations closed early.
+const defaultMaxOpen = 500_000
 
 const maxEvidenceLines = 100000
 
@@ -274,37 +328,80 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 }
 
 // work runs one shard of conversations.
+//
+// A worker keeps a log clock: the latest plausible timestamp it has seen. A
+// conversation whose last turn is more than cfg.idle of that clock ago is
+// closed; a later turn with its id starts a new one. The clock never goes
+// back, so the open conversations are closed from the front of a list in
+// order of last activity: amortised O(1) per line, however many are open.
+// An implausible timestamp is counted and changes nothing outside its own
+// conversation.
 func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats, maxFlagged int) {
-	convs := map[string]*conv{}
-	var latest time.Time
-	closeConv := func(id string, cv *conv) {
+	open := newOpenSet()
+	maxOpen := 0
+	if cfg.maxOpen > 0 {
+		maxOpen = max(1, cfg.maxOpen/cfg.workers)
+	}
+	latest := cfg.now.Add(maxAhead)
+	var clock time.Time
+	closeConv := func(cv *conv) {
 		for _, f := range cv.session.Close() {
-			st.addFinding(id, cv, f)
+			st.addFinding(cv.id, cv, f)
 		}
 		m := cv.session.Metrics()
 		st.measured += m.BuyerMessages
 		st.within += m.WithinWindow
 		st.answered += m.Answered
-		delete(convs, id)
+		open.remove(cv)
 	}
 	for b := range ch {
 		for _, rec := range b {
-			cv := convs[rec.Conversation]
+			turn := rec.Turn
+			plausible := !turn.At.Before(minPlausible) && !turn.At.After(latest)
+			if !plausible {
+				st.implausible++
+			} else if turn.At.After(clock) {
+				clock = turn.At
+			}
+			// Close what has been idle too long, least recently active first.
+			for cv := open.oldest(); cv != nil; cv = open.oldest() {
+				st.sweepChecks++
+				if clock.Sub(cv.touched) <= cfg.idle {
+					break
+				}
+				closeConv(cv)
+			}
+			cv := open.get(rec.Conversation)
 			if cv == nil {
-				cv = &conv{session: conversation.NewSession(c)}
-				convs[rec.Conversation] = cv
+				if maxOpen > 0 && open.len() >= maxOpen {
+					closeConv(open.oldest())
+					st.evicted++
+				}
+				cv = &conv{id: rec.Conversation, session: conversation.NewSession(c)}
+				open.add(cv)
 				st.conversations++
+				if !plausible {
+					turn.At = clock // nothing better known; the zero time when nothing plausible came yet
+				}
+			} else {
+				open.touch(cv)
+				switch {
+				case !plausible:
+					turn.At = cv.lastAt
+				case turn.At.Before(cv.lastAt):
+					st.outOfOrder++ // the session counts it at its previous turn's time
+				}
 			}
-			if rec.Turn.At.After(latest) {
-				latest = rec.Turn.At
+			if turn.At.After(cv.lastAt) || cv.lastAt.IsZero() {
+				cv.lastAt = turn.At
 			}
-			cv.lastAt = rec.Turn.At
+			cv.touched = clock
 			if len(cv.lines) < maxEvidenceLines {
 				cv.lines = append(cv.lines, rec.Line)
 			}
-			res := cv.session.Add(rec.Turn)
+			res := cv.session.Add(turn)
 			st.turns++
-			if rec.Turn.Role == conversation.Buyer {
+			if turn.Role == conversation.Buyer {
 				st.buyerTurns++
 			} else {
 				st.agentTurns++
@@ -316,17 +413,9 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 				st.addFinding(rec.Conversation, cv, f)
 			}
 		}
-		// Close conversations idle for longer than cfg.idle of log time.
-		if len(convs) > 1000 {
-			for id, cv := range convs {
-				if latest.Sub(cv.lastAt) > cfg.idle {
-					closeConv(id, cv)
-				}
-			}
-		}
 	}
-	for id, cv := range convs {
-		closeConv(id, cv)
+	for cv := open.oldest(); cv != nil; cv = open.oldest() {
+		closeConv(cv)
 	}
 }
 
@@ -382,6 +471,10 @@ func (r *results) merge(st *stats) {
 	r.answered += st.answered
 	r.within += st.within
 	r.measured += st.measured
+	r.outOfOrder += st.outOfOrder
+	r.implausible += st.implausible
+	r.evicted += st.evicted
+	r.sweepChecks += st.sweepChecks
 	for k, v := range st.byCategory {
 		r.byCategory[k] += v
 	}
@@ -411,7 +504,8 @@ func printSummary(w io.Writer, r *results) {
 	if r.measured > 0 {
 		rate = float64(r.within) / float64(r.measured)
 	}
-	fmt.Fprintf(w, "flagged agent turns: %d of %d; estimated penalty points: %.0f; buyer messages answered within the window: %.1f%%\n\n", r.flaggedTurns, r.agentTurns, r.points, 100*rate)
+	fmt.Fprintf(w, "flagged agent turns: %d of %d; estimated penalty points: %.0f; buyer messages answered within the window: %.1f%%\n", r.flaggedTurns, r.agentTurns, r.points, 100*rate)
+	fmt.Fprintf(w, "timestamps: %d out of order (counted at the previous turn's time), %d implausible (before 2000 or over a day ahead: ignored); %d conversations closed early to stay within -max-open\n\n", r.outOfOrder, r.implausible, r.evicted)
 	table := func(title string, rows [][2]string) {
 		fmt.Fprintf(w, "%s\n", title)
 		for _, row := range rows {

@@ -1,7 +1,8 @@
 // Command check checks replies from its arguments, from standard input (one
 // reply per line), or from JSON Lines ({"text": "...", "platform": "jd"}),
 // and exits with status 1 when anything is flagged — usable as a pre-send
-// hook or in CI. Status 2 means bad usage or input.
+// hook or in CI. Status 2 means bad usage or input, or output that could not
+// be written (check ... > /dev/full).
 //
 // Flags may come before or after the replies (check "亲" -platform jd); an
 // argument that starts with "-" is always read as a flag, and an unknown one
@@ -114,8 +115,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "check:", err)
 		return 2
 	}
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
+	sw := &stickyWriter{w: stdout}
+	out := bufio.NewWriter(sw)
 	flagged, bad := false, false
 	handle := func(in input, where string) {
 		name := *platform
@@ -178,13 +179,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(texts) > 0 {
 		for i, a := range texts {
+			if sw.err != nil {
+				break
+			}
 			handle(input{Text: a}, fmt.Sprintf("argument %d", i+1))
 		}
 	} else {
 		sc := bufio.NewScanner(stdin)
 		sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
 		line := 0
-		for sc.Scan() {
+		for sc.Scan() && sw.err == nil {
 			line++
 			text := sc.Text()
 			if !*jsonl {
@@ -211,6 +215,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "check:", err)
 			bad = true
 		}
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintln(stderr, "check: writing output:", err)
+		return 2
 	}
 	switch {
 	case bad:
@@ -243,4 +251,20 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		rest = append(rest, args[0])
 		args = args[1:]
 	}
+}
+
+// stickyWriter writes to w until a write fails, then keeps that error and
+// writes nothing more: the loops stop reading when output is gone.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }

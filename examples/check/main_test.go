@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,4 +140,18 @@ func TestCheckJSONLTakesNoArguments(t *testing.T) {
 	require.Equal(t, 2, code)
 	require.Empty(t, out)
 	require.Contains(t, errs, "-jsonl reads standard input")
+}
+
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// Issue 7: the CLIs ignored write errors on stdout.
+func TestCheckWriteError(t *testing.T) {
+	for _, args := range [][]string{{"好的"}, {"-json", "亲"}, {}} {
+		var errb bytes.Buffer
+		code := run(args, strings.NewReader(strings.Repeat("好的\n", 100000)), fullWriter{}, &errb)
+		require.Equal(t, 2, code, args)
+		require.Contains(t, errb.String(), "check: writing output: no space left on device")
+	}
 }

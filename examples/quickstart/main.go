@@ -64,7 +64,36 @@ func mainArgs(args []string, stdout, stderr io.Writer, color bool) int {
 	return 0
 }
 
-func run(w io.Writer, color bool) error {
+// run prints the quickstart to out; it fails when out cannot be written
+// (quickstart > /dev/full exits 1).
+func run(out io.Writer, color bool) error {
+	w := &stickyWriter{w: out}
+	if err := report(w, color); err != nil {
+		return err
+	}
+	if w.err != nil {
+		return fmt.Errorf("writing output: %w", w.err)
+	}
+	return nil
+}
+
+// stickyWriter writes to w until a write fails, then keeps that error and
+// writes nothing more.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
+}
+
+func report(w io.Writer, color bool) error {
 	p, err := compliance.ParsePlatform("jd")
 	if err != nil {
 		return err

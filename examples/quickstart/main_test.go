@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -42,4 +43,13 @@ func TestQuickstartArgs(t *testing.T) {
 			require.Empty(t, out.String(), "%q runs nothing", tt.args)
 		}
 	}
+}
+
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// Issue 7: the CLIs ignored write errors on stdout.
+func TestQuickstartWriteError(t *testing.T) {
+	require.ErrorContains(t, run(fullWriter{}, false), "writing output: no space left on device")
 }

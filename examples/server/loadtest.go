@@ -3,17 +3,20 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
 
 // loadResult is one concurrency level of a load test.
 type loadResult struct {
+	hostile       bool // the clients sent dense texts of -max-text bytes
 	clients       int
 	requests      int
 	errors        int
@@ -28,10 +31,19 @@ var loadBodies = [][]byte{
 	[]byte(`{"text":"好的，马上为您处理","platform":"taobao"}`),
 }
 
+// hostileBody is a /v1/check request whose text is maxText bytes of links,
+// one violation per 6 bytes: the densest cheap text there is.
+func hostileBody(maxText int) []byte {
+	b, _ := json.Marshal(map[string]string{"text": strings.Repeat("a.com ", maxText/6), "platform": "jd"})
+	return b
+}
+
 // loadTest starts the server on a loopback port and sends POST /v1/check
 // from 1, 8 and 64 concurrent clients, each level bounded by duration and
-// by maxRequests. Only 127.0.0.1 is ever contacted.
-func loadTest(s *server, levels []int, duration time.Duration, maxRequests int) ([]loadResult, error) {
+// by maxRequests. With hostile > 0, that many more clients send
+// hostileBody at the same time, and each level gives two results: the
+// ordinary clients and the hostile ones. Only 127.0.0.1 is ever contacted.
+func loadTest(s *server, levels []int, hostile int, duration time.Duration, maxRequests int) ([]loadResult, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -42,19 +54,20 @@ func loadTest(s *server, levels []int, duration time.Duration, maxRequests int) 
 	defer func() { cancel(); <-done }()
 	url := "http://" + ln.Addr().String() + "/v1/check"
 	var out []loadResult
+	dense := hostileBody(s.cfg.maxText)
 	for _, clients := range levels {
-		tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients, DisableCompression: true}
+		tr := &http.Transport{MaxIdleConnsPerHost: clients + hostile, MaxConnsPerHost: clients + hostile, DisableCompression: true}
 		client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 		var (
-			mu        sync.Mutex
-			latencies []time.Duration
-			errs      int
-			wg        sync.WaitGroup
+			mu          sync.Mutex
+			lat, hlat   []time.Duration
+			errs, herrs int
+			wg          sync.WaitGroup
 		)
 		deadline := time.Now().Add(duration)
 		per := maxRequests / clients
 		start := time.Now()
-		for c := 0; c < clients; c++ {
+		for c := 0; c < clients+hostile; c++ {
 			wg.Add(1)
 			go func(c int) {
 				defer wg.Done()
@@ -62,6 +75,9 @@ func loadTest(s *server, levels []int, duration time.Duration, maxRequests int) 
 				bad := 0
 				for i := 0; i < per && time.Now().Before(deadline); i++ {
 					body := loadBodies[(c+i)%len(loadBodies)]
+					if c >= clients {
+						body = dense
+					}
 					t0 := time.Now()
 					resp, err := client.Post(url, "application/json", bytes.NewReader(body))
 					if err == nil {
@@ -78,29 +94,43 @@ func loadTest(s *server, levels []int, duration time.Duration, maxRequests int) 
 					local = append(local, time.Since(t0))
 				}
 				mu.Lock()
-				latencies = append(latencies, local...)
-				errs += bad
+				if c >= clients {
+					hlat, herrs = append(hlat, local...), herrs+bad
+				} else {
+					lat, errs = append(lat, local...), errs+bad
+				}
 				mu.Unlock()
 			}(c)
 		}
 		wg.Wait()
 		elapsed := time.Since(start)
 		tr.CloseIdleConnections()
-		slices.Sort(latencies)
-		r := loadResult{clients: clients, requests: len(latencies), errors: errs, rps: float64(len(latencies)) / elapsed.Seconds()}
-		if n := len(latencies); n > 0 {
-			r.p50, r.p99, r.max = latencies[n/2], latencies[min(n-1, n*99/100)], latencies[n-1]
+		out = append(out, summarize(clients, false, lat, errs, elapsed))
+		if hostile > 0 {
+			out = append(out, summarize(hostile, true, hlat, herrs, elapsed))
 		}
-		out = append(out, r)
 	}
 	return out, nil
+}
+
+func summarize(clients int, hostile bool, lat []time.Duration, errs int, elapsed time.Duration) loadResult {
+	slices.Sort(lat)
+	r := loadResult{hostile: hostile, clients: clients, requests: len(lat), errors: errs, rps: float64(len(lat)) / elapsed.Seconds()}
+	if n := len(lat); n > 0 {
+		r.p50, r.p99, r.max = lat[n/2], lat[min(n-1, n*99/100)], lat[n-1]
+	}
+	return r
 }
 
 func printLoad(w io.Writer, rs []loadResult) {
 	fmt.Fprintln(w, "| clients | requests | errors | requests/s | p50 | p99 | max |")
 	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rs {
-		fmt.Fprintf(w, "| %d | %d | %d | %.0f | %s | %s | %s |\n", r.clients, r.requests, r.errors, r.rps,
+		who := fmt.Sprint(r.clients)
+		if r.hostile {
+			who += " hostile"
+		}
+		fmt.Fprintf(w, "| %s | %d | %d | %.0f | %s | %s | %s |\n", who, r.requests, r.errors, r.rps,
 			r.p50.Round(time.Microsecond), r.p99.Round(time.Microsecond), r.max.Round(time.Microsecond))
 	}
 }

@@ -73,6 +73,8 @@ func TestEndpoints(t *testing.T) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/v1/check", nil))
 	require.Equal(t, http.StatusMethodNotAllowed, rec.Code)
+	require.Equal(t, "POST", rec.Header().Get("Allow"))
+	require.JSONEq(t, `{"error":"method GET not allowed (want POST)"}`, rec.Body.String())
 	rec = httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
 	require.Equal(t, 200, rec.Code)
@@ -184,9 +186,10 @@ func TestGracefulShutdown(t *testing.T) {
 func TestLoadTestSmall(t *testing.T) {
 	s, err := newServer(config{}, quiet())
 	require.NoError(t, err)
-	rs, err := loadTest(s, []int{1, 4}, 300*time.Millisecond, 200)
+	rs, err := loadTest(s, []int{1, 4}, 1, 300*time.Millisecond, 200)
 	require.NoError(t, err)
-	require.Len(t, rs, 2)
+	require.Len(t, rs, 4)
+	require.True(t, rs[1].hostile)
 	for _, r := range rs {
 		require.Zero(t, r.errors)
 		require.Positive(t, r.requests)
@@ -195,6 +198,7 @@ func TestLoadTestSmall(t *testing.T) {
 	var b strings.Builder
 	printLoad(&b, rs)
 	require.Contains(t, b.String(), "| 4 |")
+	require.Contains(t, b.String(), "| 1 hostile |")
 }
 
 // /v1/check and /v1/suggest mask on request; /v1/suggest takes slots and a

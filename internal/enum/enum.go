@@ -122,8 +122,22 @@ func (t *Table[T]) Parse(s string) (T, error) {
 // Unknown is the error for an unknown code s without the package prefix,
 // for a caller that adds context of its own (a file and line, a script's
 // ID) before the prefix. It wraps [ErrUnknown].
+// A long s is quoted cut to 40 runes and "…".
 func (t *Table[T]) Unknown(s string) error {
-	return fmt.Errorf("%w: %s %q (want %s)", ErrUnknown, t.What, s, t.Want())
+	return fmt.Errorf("%w: %s %q (want %s)", ErrUnknown, t.What, clip(s), t.Want())
+}
+
+// clip shortens s to 40 runes and "…": an error must not echo a
+// 300k-character code whole.
+func clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == 40 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // Invalid is the error for a value v that has no code ("invalid platform
