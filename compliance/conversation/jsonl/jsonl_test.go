@@ -116,12 +116,24 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(`{"conversation":"c1","role":"buyer","at":"2026-03-15T10:00:00+08:00","text":"在吗"}` + "\n"))
 	f.Add([]byte("not json\n\n{}\n"))
 	f.Add([]byte{0xff, '\n', '{'})
+	// Every time form and role name the reader takes, and near misses.
+	for _, at := range []string{`"2026-03-15 10:00:00"`, `"2026/03/15 10:00:00.5"`, `"2026-03-15T10:00:00"`,
+		`1773540000`, `"1773540000"`, `1773540000123`, `"1773540000123"`, `1773540000.25`, `99999999999`, `100000000000`,
+		`9999999999999`, `10000000000000`, `0`, `-1`, `1e9`, `"2026-02-30 10:00:00"`, `"99999999999999999999"`} {
+		f.Add([]byte(`{"conversation":"c","role":"买家","at":` + at + `,"text":"x"}` + "\n"))
+	}
+	for _, role := range []string{"客服", "customer", "SELLER", "ｕｓｅｒ", "staff", "顾客", "商家", "consumer", "merchant", "visitor", "service", "bot"} {
+		f.Add([]byte(`{"conversation":"c","role":"` + role + `","at":"2026-03-15 10:00:00","text":"x","id":7}` + "\n"))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewReader(strings.NewReader(string(data)))
 		for i := 0; i < 1<<20; i++ {
-			_, err := r.Next()
+			rec, err := r.Next()
 			if errors.Is(err, io.EOF) {
 				return
+			}
+			if err == nil && (rec.Turn.At.IsZero() || rec.Turn.At.Unix() <= 0 || rec.Line < 1) {
+				t.Fatalf("line %d read with time %v", rec.Line, rec.Turn.At)
 			}
 			var le *LineError
 			if err != nil && !errors.As(err, &le) {
