@@ -9,6 +9,11 @@
 // flagged turn highlighted with a suggestion. Bad lines are reported on
 // stderr with their line number and skipped; their count is in the summary.
 //
+// The log may also use an export's own roles (买家/客服, customer/seller…)
+// and times ("2026-03-15 10:00:00", Unix seconds or milliseconds), as
+// package jsonl lists; -tz sets the zone of times without an offset
+// (default +08:00, China Standard Time).
+//
 //	go run ./examples/audit -platform jd -html report.html chats.jsonl
 package main
 
@@ -41,6 +46,7 @@ type config struct {
 	idle       time.Duration
 	lexicons   []string
 	progress   bool
+	zone       *time.Location // of log times without an offset
 }
 
 type lexiconFlags []string
@@ -71,6 +77,7 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
 	maxFlagged := fs.Int("max-flagged", 500, "flagged turns listed in the HTML report (all are counted)")
 	idle := fs.Duration("idle", time.Hour, "close a conversation after this much log time without a turn")
 	forceProgress := fs.Bool("progress", false, "draw the progress bar even when stderr is not a terminal")
+	tz := fs.String("tz", "+08:00", "time zone of log times without an offset (2026-03-15 10:00:00): +08:00, UTC, UTC-5, Asia/Shanghai…")
 	var lexicons lexiconFlags
 	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -84,7 +91,12 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) int {
 		fmt.Fprintln(stderr, "audit:", err)
 		return 2
 	}
-	cfg := config{platform: p, htmlPath: *htmlPath, workers: max(1, *workers), maxFlagged: *maxFlagged, idle: *idle, lexicons: lexicons}
+	zone, err := jsonl.ParseZone(*tz)
+	if err != nil {
+		fmt.Fprintln(stderr, "audit: -tz:", err)
+		return 2
+	}
+	cfg := config{platform: p, htmlPath: *htmlPath, workers: max(1, *workers), maxFlagged: *maxFlagged, idle: *idle, lexicons: lexicons, zone: zone}
 	in, size, name := stdin, int64(-1), "stdin"
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "audit: at most one input file")
@@ -211,7 +223,7 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 			work(checker, cfg, ch, st, perWorkerFlagged)
 		}(chans[w], outs[w])
 	}
-	r := jsonl.NewReader(in)
+	r := jsonl.NewReader(in, jsonl.Zone(cfg.zone))
 	pending := make([][]jsonl.Record, cfg.workers)
 	skipped := 0
 	done := make(chan struct{})
