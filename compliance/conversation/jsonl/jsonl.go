@@ -223,12 +223,25 @@ func parseAt(raw json.RawMessage, zone *time.Location) (time.Time, error) {
 	if t, ok := parseUnix(v, zone); ok {
 		return t, nil
 	}
-	if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
-		return t, nil
-	}
-	for _, l := range wallLayouts {
-		if t, err := time.ParseInLocation(l, v, zone); err == nil {
-			return t, nil
+	// Pick the layout by the separators, so a valid time costs one parse
+	// (a failed time.Parse allocates its error).
+	if len(v) >= len("2006-01-02 15:04:05") {
+		switch {
+		case v[4] == '/':
+			if t, err := time.ParseInLocation(wallLayouts[1], v, zone); err == nil {
+				return t, nil
+			}
+		case v[10] == ' ':
+			if t, err := time.ParseInLocation(wallLayouts[0], v, zone); err == nil {
+				return t, nil
+			}
+		case v[10] == 'T':
+			if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+				return t, nil
+			}
+			if t, err := time.ParseInLocation(wallLayouts[2], v, zone); err == nil {
+				return t, nil
+			}
 		}
 	}
 	return time.Time{}, fmt.Errorf(`"at" is %q (want RFC 3339, "2006-01-02 15:04:05", "2006/01/02 15:04:05", or Unix seconds or milliseconds)`, clip(s))
