@@ -13,16 +13,18 @@ import (
 // Role says who sent a turn. The zero value is unset.
 type Role int
 
-// Roles, with their codes and the Chinese names UnmarshalText also takes.
+// Roles, with their codes and the other names UnmarshalText also takes:
+// the names chat exports of the platforms and of customer-service tools use
+// for the two sides, in Chinese and in English.
 const (
-	Buyer Role = iota + 1 // "buyer" 买家 (also 顾客, 客户)
-	Agent                 // "agent" 客服
+	Buyer Role = iota + 1 // "buyer"; also 买家, 顾客, 客户, 用户, 访客, 消费者, customer, user, consumer, visitor, client
+	Agent                 // "agent"; also 客服, 商家, 卖家, 店家, seller, staff, merchant, service
 )
 
 var roles = enum.Table[Role]{Pkg: "conversation", Type: "Role", What: "role", Entries: []enum.Entry{
 	{},
-	Buyer: {Code: "buyer", Names: []string{"买家", "顾客", "客户"}},
-	Agent: {Code: "agent", Names: []string{"客服"}},
+	Buyer: {Code: "buyer", Names: []string{"买家", "顾客", "客户", "用户", "访客", "消费者", "customer", "user", "consumer", "visitor", "client"}},
+	Agent: {Code: "agent", Names: []string{"客服", "商家", "卖家", "店家", "seller", "staff", "merchant", "service"}},
 }}
 
 // String returns "buyer" or "agent", or "Role(n)" for an unset or invalid
@@ -32,8 +34,8 @@ func (r Role) String() string { return roles.String(r) }
 // MarshalText encodes the role as its code; the zero value is "".
 func (r Role) MarshalText() ([]byte, error) { return roles.MarshalText(r) }
 
-// UnmarshalText decodes a role's code or Chinese name, ignoring case and
-// surrounding spaces; "" is the zero value. An unknown role is an error
+// UnmarshalText decodes a role's code or other name (客服, customer, ＵＳＥＲ),
+// ignoring case, width and surrounding spaces; "" is the zero value. An unknown role is an error
 // wrapping [compliance.ErrUnknown].
 func (r *Role) UnmarshalText(b []byte) error { return roles.UnmarshalText(r, b) }
 

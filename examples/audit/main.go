@@ -17,6 +17,10 @@
 // are counted in the summary; they change nothing outside their own
 // conversation. Results are the same whatever -workers when the log is in
 // time order.
+// The log may also use an export's own roles (买家/客服, customer/seller…)
+// and times ("2026-03-15 10:00:00", Unix seconds or milliseconds), as
+// package jsonl lists; -tz sets the zone of times without an offset
+// (default +08:00, China Standard Time).
 //
 //	go run ./examples/audit -platform jd -html report.html chats.jsonl
 package main
@@ -52,6 +56,7 @@ type config struct {
 	progress   bool
 	maxOpen    int       // open conversations kept at most, over all workers; 0: no bound
 	now        time.Time // when the audit started: timestamps far after it are implausible
+	zone       *time.Location // of log times without an offset
 }
 
 // Timestamps outside [minPlausible, now+maxAhead] are implausible: they are
@@ -108,6 +113,7 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int)
 	idle := fs.Duration("idle", time.Hour, "close a conversation after this much log time without a turn")
 	maxOpen := fs.Int("max-open", defaultMaxOpen, "keep at most this many conversations open (split among the workers), closing the least recently active first; 0 for no bound")
 	forceProgress := fs.Bool("progress", false, "draw the progress bar even when stderr is not a terminal")
+	tz := fs.String("tz", "+08:00", "time zone of log times without an offset (2026-03-15 10:00:00): +08:00, UTC, UTC-5, Asia/Shanghai…")
 	var lexicons lexiconFlags
 	fs.Var(&lexicons, "lexicon", "add a lexicon file (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -125,7 +131,12 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int)
 		fmt.Fprintln(stderr, "audit: -max-open must be 0 or more")
 		return 2
 	}
-	cfg := config{platform: p, htmlPath: *htmlPath, workers: max(1, *workers), maxFlagged: *maxFlagged, idle: *idle, lexicons: lexicons, maxOpen: *maxOpen, now: time.Now()}
+	zone, err := jsonl.ParseZone(*tz)
+	if err != nil {
+		fmt.Fprintln(stderr, "audit: -tz:", err)
+		return 2
+	}
+	cfg := config{platform: p, htmlPath: *htmlPath, workers: max(1, *workers), maxFlagged: *maxFlagged, idle: *idle, lexicons: lexicons, maxOpen: *maxOpen, now: time.Now(), zone: zone}
 	in, size, name := stdin, int64(-1), "stdin"
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "audit: at most one input file")
@@ -265,7 +276,7 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 			work(checker, cfg, ch, st, perWorkerFlagged)
 		}(chans[w], outs[w])
 	}
-	r := jsonl.NewReader(in)
+	r := jsonl.NewReader(in, jsonl.Zone(cfg.zone))
 	pending := make([][]jsonl.Record, cfg.workers)
 	skipped := 0
 	done := make(chan struct{})

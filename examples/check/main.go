@@ -20,10 +20,20 @@
 // prints each reply with those violations hidden by *, one line per reply;
 // with -json the report gets a "masked" field instead. The exit status is
 // the same as without it.
+//
+// With -jsonl each line is an object with "text" (required), "platform"
+// (optional, overrides -platform) and "id" (optional, a string or a
+// number): with -json, each report starts with the line's "id", exactly as
+// written, so results can be joined back to messages. Other fields are
+// ignored, so records of a chat log or a queue can be piped unchanged; a
+// line without "text", with an "id" that is neither a string nor a number,
+// or that is not a JSON object is reported on stderr with its number, and
+// makes the status 2.
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -41,9 +51,67 @@ type lexiconFlags []string
 func (l *lexiconFlags) String() string     { return strings.Join(*l, ",") }
 func (l *lexiconFlags) Set(v string) error { *l = append(*l, v); return nil }
 
+// input is one reply to check. From JSON Lines, "text" is required;
+// "platform" (a code or name) overrides -platform; "id" (a string or a
+// number) is echoed, exactly as written, as the first field of the line's
+// -json report. Other fields are ignored, so a record of a chat log or a
+// message queue can be piped as it is.
 type input struct {
-	Text     string `json:"text"`
-	Platform string `json:"platform,omitempty"`
+	Text     *string         `json:"text"`
+	Platform string          `json:"platform,omitempty"`
+	ID       json.RawMessage `json:"id,omitempty"`
+}
+
+// readInput decodes one JSON Lines record.
+func readInput(line string) (input, error) {
+	var in input
+	if err := json.Unmarshal([]byte(line), &in); err != nil {
+		return input{}, fmt.Errorf("bad JSON: %v", err)
+	}
+	if in.Text == nil {
+		return input{}, errors.New(`missing "text"`)
+	}
+	switch id := bytes.TrimSpace(in.ID); {
+	case len(id) == 0 || string(id) == "null":
+		in.ID = nil
+	case id[0] == '"' || id[0] == '-' || (id[0] >= '0' && id[0] <= '9'):
+		in.ID = id
+	default:
+		return input{}, fmt.Errorf(`"id" is %s (want a string or a number)`, clip(string(id)))
+	}
+	return in, nil
+}
+
+// clip shortens a value quoted in an error to 40 bytes, on a rune boundary.
+func clip(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	i := 40
+	for i > 0 && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return s[:i] + "…"
+}
+
+// withID puts "id" first in a JSON object.
+func withID(obj, id []byte) []byte {
+	if id == nil {
+		return obj
+	}
+	out := append([]byte(`{"id":`), id...)
+	if len(obj) > 2 {
+		out = append(out, ',')
+	}
+	return append(out, obj[1:]...)
+}
+
+// textOf is the reply's text; a nil text is empty.
+func (in input) textOf() string {
+	if in.Text == nil {
+		return ""
+	}
+	return *in.Text
 }
 
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
@@ -53,7 +121,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	platform := fs.String("platform", "generic", "platform rules: generic, jd, taobao, doudian, pdd")
 	asJSON := fs.Bool("json", false, "print one JSON report per reply")
-	jsonl := fs.Bool("jsonl", false, `read JSON Lines {"text": ..., "platform": ...} from standard input`)
+	jsonl := fs.Bool("jsonl", false, `read JSON Lines {"text": ..., "platform": ..., "id": ...} from standard input; other fields are ignored, "id" is echoed by -json`)
 	suggest := fs.Bool("suggest", false, "print suggestions for flagged replies")
 	mask := fs.String("mask", "", "print each reply with violations hidden by *: all, or category codes such as privacy (comma-separated)")
 	traditional := fs.String("traditional", "", "render suggestions in Traditional Chinese: zh-Hant, zh-TW or zh-HK")
@@ -129,7 +197,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			bad = true
 			return
 		}
-		rep := c.Check(in.Text)
+		rep := c.Check(in.textOf())
 		if !rep.Clean() {
 			flagged = true
 		}
@@ -150,7 +218,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				}
 				b, _ = json.Marshal(m)
 			}
-			out.Write(append(b, '\n'))
+			out.Write(append(withID(b, in.ID), '\n'))
 			return
 		}
 		if *mask != "" {
@@ -158,10 +226,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return
 		}
 		if rep.Clean() {
-			fmt.Fprintf(out, "ok\t%s\n", in.Text)
+			fmt.Fprintf(out, "ok\t%s\n", in.textOf())
 			return
 		}
-		fmt.Fprintf(out, "%s\t%s\n", rep.Severity, in.Text)
+		fmt.Fprintf(out, "%s\t%s\n", rep.Severity, in.textOf())
 		for _, v := range rep.Violations {
 			fmt.Fprintf(out, "\t%d-%d\t%s\t%s\t%q\t%s\n", v.Start, v.End, v.Category, v.Severity, v.Text, v.Penalty.Action)
 		}
@@ -182,7 +250,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if sw.err != nil {
 				break
 			}
-			handle(input{Text: a}, fmt.Sprintf("argument %d", i+1))
+			handle(input{Text: &a}, fmt.Sprintf("argument %d", i+1))
 		}
 	} else {
 		sc := bufio.NewScanner(stdin)
@@ -192,21 +260,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			line++
 			text := sc.Text()
 			if !*jsonl {
-				handle(input{Text: text}, fmt.Sprintf("line %d", line))
+				handle(input{Text: &text}, fmt.Sprintf("line %d", line))
 				continue
 			}
 			if strings.TrimSpace(text) == "" {
 				continue
 			}
-			var in input
-			dec := json.NewDecoder(strings.NewReader(text))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(&in); err != nil {
-				fmt.Fprintf(stderr, "check: line %d: bad JSON: %v\n", line, err)
+			in, err := readInput(text)
+			if err != nil {
+				fmt.Fprintf(stderr, "check: line %d: %v\n", line, err)
 				bad = true
 				continue
 			}
-			handle(in, fmt.Sprintf("line %d", line))
+			where := fmt.Sprintf("line %d", line)
+			if in.ID != nil {
+				where += " (id " + clip(string(in.ID)) + ")"
+			}
+			handle(in, where)
 		}
 		if err := sc.Err(); err != nil {
 			if errors.Is(err, bufio.ErrTooLong) {

@@ -126,11 +126,11 @@ func TestReloadIsAllOrNothing(t *testing.T) {
 
 	// b.txt becomes bad on JD only (an exception that does not contain its
 	// term, in an entry for JD): every platform keeps the old rules.
-	write(a, "饭桶 category=abuse\n笨蛋 category=abuse\n")
+	write(a, "饭桶 category=abuse\n咕噜怪 category=abuse\n")
 	write(b, "蠢材 category=abuse\n亲 category=forbidden_address x-platforms=jd except=父母\n")
 	require.Error(t, s.reload())
 	for _, p := range []string{"generic", "jd", "taobao", "doudian", "pdd"} {
-		require.False(t, flagged(p, "笨蛋"), p)
+		require.False(t, flagged(p, "咕噜怪"), p)
 		require.True(t, flagged(p, "蠢材"), p)
 	}
 	require.Equal(t, before["generation"], health()["generation"])
@@ -140,14 +140,14 @@ func TestReloadIsAllOrNothing(t *testing.T) {
 	write(b, "蠢材 category=abuse\n")
 	require.NoError(t, s.reload())
 	for _, p := range []string{"generic", "jd", "taobao", "doudian", "pdd"} {
-		require.True(t, flagged(p, "笨蛋"), p)
+		require.True(t, flagged(p, "咕噜怪"), p)
 	}
 	after := health()
 	require.EqualValues(t, 2, after["generation"])
-	sum := sha256.Sum256([]byte("饭桶 category=abuse\n笨蛋 category=abuse\n"))
+	sum := sha256.Sum256([]byte("饭桶 category=abuse\n咕噜怪 category=abuse\n"))
 	files := after["files"].([]any)
 	require.Len(t, files, 2)
-	require.Equal(t, map[string]any{"path": a, "bytes": float64(len("饭桶 category=abuse\n笨蛋 category=abuse\n")), "sha256": hex.EncodeToString(sum[:])}, files[0])
+	require.Equal(t, map[string]any{"path": a, "bytes": float64(len("饭桶 category=abuse\n咕噜怪 category=abuse\n")), "sha256": hex.EncodeToString(sum[:])}, files[0])
 	terms := after["terms"].(map[string]any)
 	require.Len(t, terms, 5)
 	require.Greater(t, terms["jd"], before["terms"].(map[string]any)["jd"])

@@ -71,7 +71,8 @@ func TestEveryEnum(t *testing.T) {
 		parse: parseByText[compliance.SuggestionKind],
 		spell: map[compliance.SuggestionKind][]string{compliance.Rewrite: {"rewrite", "改写"}, compliance.Scripted: {"script", "话术"}}})
 	check(t, "conversation.Role", spec[conversation.Role]{pkg: "conversation", what: "role", parse: parseByText[conversation.Role],
-		spell: map[conversation.Role][]string{conversation.Buyer: {"buyer", "买家", "顾客"}, conversation.Agent: {"agent", "客服"}}})
+		spell: map[conversation.Role][]string{conversation.Buyer: {"buyer", "买家", "顾客", "客户", "用户", "访客", "消费者", "customer", "user", "consumer", "visitor", "client"},
+			conversation.Agent: {"agent", "客服", "商家", "卖家", "店家", "seller", "staff", "merchant", "service"}}})
 	check(t, "conversation.FindingKind", spec[conversation.FindingKind]{pkg: "conversation", what: "finding kind",
 		parse: parseByText[conversation.FindingKind],
 		spell: map[conversation.FindingKind][]string{
