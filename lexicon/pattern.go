@@ -91,9 +91,42 @@ func expandSlots(src string) (string, error) {
 	return b.String(), nil
 }
 
-// compilePattern parses a pattern, folds its literals as text is folded,
-// checks that its matches are bounded, and finds its anchors.
+// patternCache keeps compiled patterns by source, so that a pattern that
+// Parse has checked and that several matchers use (the agent rules and the
+// buyer rules of one checker, five platforms) is parsed and compiled once.
+// A compiled pattern is immutable (regexp.Regexp is safe for concurrent
+// use); the cache holds at most maxCachedPatterns of them.
+var (
+	patternCache   sync.Map // source → *compiledPattern (entry fields unset)
+	cachedPatterns atomic.Int64
+)
+
+const maxCachedPatterns = 4096
+
+// compilePattern returns the compiled form of a pattern, from the cache when
+// it has been compiled before. The caller sets the entry's own fields on its
+// copy.
 func compilePattern(src string) (*compiledPattern, error) {
+	if p, ok := patternCache.Load(src); ok {
+		c := *p.(*compiledPattern)
+		return &c, nil
+	}
+	p, err := compilePatternUncached(src)
+	if err != nil {
+		return nil, err
+	}
+	if cachedPatterns.Load() < maxCachedPatterns {
+		if _, loaded := patternCache.LoadOrStore(src, p); !loaded {
+			cachedPatterns.Add(1)
+		}
+	}
+	c := *p
+	return &c, nil
+}
+
+// compilePatternUncached parses a pattern, folds its literals as text is
+// folded, checks that its matches are bounded, and finds its anchors.
+func compilePatternUncached(src string) (*compiledPattern, error) {
 	if !utf8.ValidString(src) {
 		return nil, ErrInvalidUTF8
 	}

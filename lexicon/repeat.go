@@ -15,7 +15,7 @@ func (o foldRepeatsOpt) apply(c *config) { c.foldRepeats = bool(o) }
 // repeated inside them, an evasion of word filters: 加微微信 for 加微信, 好好评返现
 // for 好评返现, asssert for assert. A repeat counts only inside a match, so
 // 谢谢 and 看看 in ordinary text change nothing, and digits never fold (1000
-// is not 10). It costs one more pass over text that holds a repeated letter
+// is not 10). An entry with exceptions keeps its own spelling. It costs one more pass over text that holds a repeated letter
 // or Han character, and a second automaton of the terms with their repeats
 // folded.
 func FoldRepeats() Option { return foldRepeatsOpt(true) }
@@ -49,8 +49,11 @@ func (m *Matcher) compileRepeats(entries []Entry, keys [][]rune) error {
 	}
 	for i, e := range entries {
 		k := keys[i]
-		if k == nil || e.Pattern {
-			continue // left out here: the Term "" is skipped
+		if k == nil || e.Pattern || len(e.Except) > 0 {
+			// Left out here (the Term "" is skipped): an entry with exceptions
+			// keeps its own spelling, since folding its repeats would fold its
+			// exceptions into it (妈妈的 is 妈的 with a repeat).
+			continue
 		}
 		c := collapseKey(k)
 		if !slices.Equal(c, k) {
@@ -60,15 +63,6 @@ func (m *Matcher) compileRepeats(entries []Entry, keys [][]rune) error {
 			taken[string(c)] = true
 		}
 		plain[i] = Entry{Term: string(c), Word: e.Word}
-		for _, x := range e.Except {
-			xk, err := termKey(x)
-			if err != nil {
-				continue
-			}
-			if cx := string(collapseKey(xk)); cx != string(c) && containsRunes(cx, c) {
-				plain[i].Except = append(plain[i].Except, cx)
-			}
-		}
 	}
 	cfg := m.cfg
 	cfg.foldRepeats = false
@@ -82,16 +76,6 @@ func (m *Matcher) compileRepeats(entries []Entry, keys [][]rune) error {
 	}
 	m.repeats = cm
 	return nil
-}
-
-func containsRunes(s string, sub []rune) bool {
-	rs := []rune(s)
-	for i := 0; i+len(sub) <= len(rs); i++ {
-		if slices.Equal(rs[i:i+len(sub)], sub) {
-			return true
-		}
-	}
-	return false
 }
 
 // appendRepeats finds the matches that only folding repeats reveals and adds

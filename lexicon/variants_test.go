@@ -111,3 +111,12 @@ func TestSounds(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, plain.FindAll("加我weixin吧"))
 }
+
+// Folding repeats must not fold an exception into its term: 妈妈的 holds 妈的
+// with a repeat, and the entry's exception says it is not a match.
+func TestFoldRepeatsKeepsExceptions(t *testing.T) {
+	m, err := Compile([]Entry{{Term: "妈的", Except: []string{"妈妈的"}}, {Term: "加微信"}}, FoldRepeats())
+	require.NoError(t, err)
+	require.Empty(t, m.FindAll("妈妈的生日快到了"))
+	require.Len(t, m.FindAll("妈的，加微微信"), 2)
+}
