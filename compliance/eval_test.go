@@ -151,7 +151,7 @@ var evalFloors = map[string]struct {
 	recall, precision, clean float64
 }{
 	"testdata/dev.json":  {0.95, 0.95, 1.00},
-	"testdata/dev2.json": {0.00, 0.00, 0.00},
+	"testdata/dev2.json": {0.90, 0.95, 0.98},
 }
 
 // TestEval scores the default rules on the development sets and holds them
