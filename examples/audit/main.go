@@ -54,8 +54,8 @@ type config struct {
 	idle       time.Duration
 	lexicons   []string
 	progress   bool
-	maxOpen    int       // open conversations kept at most, over all workers; 0: no bound
-	now        time.Time // when the audit started: timestamps far after it are implausible
+	maxOpen    int            // open conversations kept at most, over all workers; 0: no bound
+	now        time.Time      // when the audit started: timestamps far after it are implausible
 	zone       *time.Location // of log times without an offset
 }
 
