@@ -42,10 +42,10 @@ func decodeAgentDay(b []byte) (agentDay, error) {
 
 // scoreOut is one line of the scores output.
 type scoreOut struct {
-	Agent        string           `json:"agent"`
-	Day          string           `json:"day"` // YYYY-MM-DD, China time
-	AgentTurns   int64            `json:"agent_turns"`
-	FlaggedTurns int64            `json:"flagged_turns"`
+	Agent        string `json:"agent"`
+	Day          string `json:"day"` // YYYY-MM-DD, China time
+	AgentTurns   int64  `json:"agent_turns"`
+	FlaggedTurns int64  `json:"flagged_turns"`
 	// Score is the share of the agent's turns that were clean, 0–100, one
 	// decimal: the number a team lead compares across agents and days.
 	Score        float64          `json:"score"`
