@@ -15,6 +15,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
 	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/compliance/conversation"
 )
 
 // Config is what every worker needs to build its checker. It travels to
@@ -146,9 +147,9 @@ type lineRef struct {
 
 // findingOut is one line of the findings output.
 type findingOut struct {
-	Conversation string             `json:"conversation"`
-	Finding      compliance.Finding `json:"finding"`
-	Evidence     []lineRef          `json:"evidence"` // the lines of Finding.Turns
+	Conversation string               `json:"conversation"`
+	Finding      conversation.Finding `json:"finding"`
+	Evidence     []lineRef            `json:"evidence"` // the lines of Finding.Turns
 }
 
 // byTime orders turns by time; equal times keep the order of the input
@@ -165,11 +166,11 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 		recs = append(recs, r)
 	}
 	slices.SortFunc(recs, byTime)
-	turns := make([]compliance.Turn, len(recs))
+	turns := make([]conversation.Turn, len(recs))
 	for i, r := range recs {
 		turns[i] = r.turn()
 	}
-	cr := f.checker.Audit(turns)
+	cr := conversation.Audit(f.checker, turns)
 
 	sum := newSummary()
 	sum.Conversations = 1
@@ -192,7 +193,7 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 	}
 	lastAgent := unknownAgent
 	for i, t := range turns {
-		if t.Role == compliance.Buyer {
+		if t.Role == conversation.Buyer {
 			sum.BuyerTurns++
 		} else {
 			sum.AgentTurns++
@@ -227,18 +228,18 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 		flagged(string(b))
 	}
 	for _, fd := range cr.Findings {
-		sum.ByFinding[fd.Kind]++
+		sum.ByFinding[idx(int(fd.Kind), len(sum.ByFinding))]++
 		// Spam and slow replies count against the agent who sent the
 		// reply; an unanswered message against the conversation's last agent.
 		switch fd.Kind {
-		case compliance.Spam, compliance.SlowResponse:
+		case conversation.Spam, conversation.SlowResponse:
 			agent, at := lastAgent, fd.At
-			if n := len(fd.Turns); n > 0 && turns[fd.Turns[n-1]].Role == compliance.Agent {
+			if n := len(fd.Turns); n > 0 && turns[fd.Turns[n-1]].Role == conversation.Agent {
 				agent = agentOf(fd.Turns[n-1])
 				at = turns[fd.Turns[n-1]].At
 			}
 			d := day(agent, at)
-			if fd.Kind == compliance.Spam {
+			if fd.Kind == conversation.Spam {
 				d.Spam++
 			} else {
 				d.Slow++

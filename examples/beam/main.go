@@ -78,6 +78,10 @@ func run() int {
 		return 1
 	}
 	elapsed := time.Since(start)
+	if flagSet("dry_run") || flagSet("async") {
+		fmt.Printf("pipeline: submitted, not waited for; outputs will be under %s\n", o.Output)
+		return 0
+	}
 	text, err := readSmallFile(ctx, o.Output+summaryName+".txt", 64<<20)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -91,4 +95,11 @@ func run() int {
 	fmt.Printf("pipeline: %.1f MB in %s (%.1f MB/s, including start-up); outputs under %s\n",
 		float64(sum.Bytes)/1e6, elapsed.Round(time.Millisecond), float64(sum.Bytes)/1e6/max(elapsed.Seconds(), 1e-9), o.Output)
 	return 0
+}
+
+// flagSet reports whether a boolean runner flag (Dataflow's -dry_run,
+// -async) is on: then the run returns before the outputs exist.
+func flagSet(name string) bool {
+	f := flag.Lookup(name)
+	return f != nil && f.Value.String() == "true"
 }

@@ -19,7 +19,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/huashu/huashu/compliance"
-	"github.com/huashu/huashu/internal/chatlog"
+	"github.com/huashu/huashu/compliance/conversation"
+	"github.com/huashu/huashu/internal/chatgen"
 )
 
 // TestMain runs the pipelines on prism, the Go SDK's embedded local runner:
@@ -29,12 +30,12 @@ func TestMain(m *testing.M) { ptest.MainWithDefault(m, "prism") }
 
 // generate writes a chatgen log of n conversations and returns its path
 // and what was planted in it.
-func generate(t *testing.T, dir string, n int, seed int64) (string, chatlog.Planted) {
+func generate(t *testing.T, dir string, n int, seed int64) (string, chatgen.Planted) {
 	t.Helper()
 	path := filepath.Join(dir, "chats.jsonl")
 	f, err := os.Create(path)
 	require.NoError(t, err)
-	planted, err := chatlog.Generate(f, n, seed)
+	planted, err := chatgen.Generate(f, n, seed)
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 	return path, planted
@@ -298,7 +299,7 @@ func auditOne(t *testing.T, f *auditFn, conv string, recs []turnRec) collected {
 	return c
 }
 
-func rec(line int64, role compliance.Role, at time.Time, text string) turnRec {
+func rec(line int64, role conversation.Role, at time.Time, text string) turnRec {
 	_, off := at.Zone()
 	return turnRec{File: "log.jsonl", Line: line, Role: int64(role), Sec: at.Unix(), Nsec: int64(at.Nanosecond()), Offset: int64(off), Text: text, Agent: "a-1"}
 }
@@ -309,15 +310,15 @@ func TestAuditOrdersByTime(t *testing.T) {
 	cst := time.FixedZone("CST", 8*3600)
 	t0 := time.Date(2026, 3, 15, 10, 0, 0, 0, cst)
 	ordered := []turnRec{
-		rec(1, compliance.Buyer, t0, "请问有货吗"),
-		rec(2, compliance.Agent, t0.Add(10*time.Minute), "您好，有现货的"), // slow: 10 minutes
-		rec(3, compliance.Buyer, t0.Add(11*time.Minute), "好的"),
-		rec(4, compliance.Agent, t0.Add(11*time.Minute+10*time.Second), "亲，加 微 信给你便宜点"),
+		rec(1, conversation.Buyer, t0, "请问有货吗"),
+		rec(2, conversation.Agent, t0.Add(10*time.Minute), "您好，有现货的"), // slow: 10 minutes
+		rec(3, conversation.Buyer, t0.Add(11*time.Minute), "好的"),
+		rec(4, conversation.Agent, t0.Add(11*time.Minute+10*time.Second), "亲，加 微 信给你便宜点"),
 	}
 	f := &auditFn{Config: Config{Platform: "taobao"}}
 	want := auditOne(t, f, "c-1", ordered)
 	require.Len(t, want.flagged, 1)
-	require.Equal(t, int64(1), want.sum.ByFinding[compliance.SlowResponse], want.findings)
+	require.Equal(t, int64(1), want.sum.ByFinding[conversation.SlowResponse], want.findings)
 
 	r := rand.New(rand.NewSource(1))
 	for range 10 {
@@ -328,7 +329,7 @@ func TestAuditOrdersByTime(t *testing.T) {
 	}
 
 	// Equal times keep the input's order (file, then line).
-	a, b := rec(7, compliance.Buyer, t0, "在吗"), rec(3, compliance.Buyer, t0, "在吗")
+	a, b := rec(7, conversation.Buyer, t0, "在吗"), rec(3, conversation.Buyer, t0, "在吗")
 	require.Positive(t, byTime(a, b))
 	b.File = "z.jsonl"
 	require.Negative(t, byTime(a, b))
@@ -342,7 +343,7 @@ func TestAuditLexiconFromPath(t *testing.T) {
 	lex := filepath.Join(dir, "shop.txt")
 	require.NoError(t, os.WriteFile(lex, []byte("饭桶 category=abuse severity=serious\n"), 0o644))
 	t0 := time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)
-	recs := []turnRec{rec(1, compliance.Agent, t0, "你这个饭桶")}
+	recs := []turnRec{rec(1, conversation.Agent, t0, "你这个饭桶")}
 
 	plain := auditOne(t, &auditFn{Config: Config{Platform: "generic"}}, "c", recs)
 	require.Empty(t, plain.flagged)

@@ -9,8 +9,8 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 
-	"github.com/huashu/huashu/compliance"
-	"github.com/huashu/huashu/internal/chatlog"
+	"github.com/huashu/huashu/compliance/conversation"
+	"github.com/huashu/huashu/compliance/conversation/jsonl"
 )
 
 // turnRec is one turn on the wire between the reader and the audit: plain
@@ -20,7 +20,7 @@ import (
 type turnRec struct {
 	File   string
 	Line   int64
-	Role   int64 // compliance.Role
+	Role   int64 // conversation.Role
 	Sec    int64
 	Nsec   int64
 	Offset int64 // seconds east of UTC, as written in the log
@@ -34,8 +34,8 @@ func (t turnRec) at() time.Time {
 }
 
 // turn returns the library's turn.
-func (t turnRec) turn() compliance.Turn {
-	return compliance.Turn{Role: compliance.Role(t.Role), At: t.at(), Text: t.Text, Agent: t.Agent}
+func (t turnRec) turn() conversation.Turn {
+	return conversation.Turn{Role: conversation.Role(t.Role), At: t.at(), Text: t.Text, Agent: t.Agent}
 }
 
 // badLine is a line the reader skipped, for the errors output.
@@ -46,7 +46,7 @@ type badLine struct {
 }
 
 // readFn reads one chat log (local, gs://, s3://, gzip by extension) line
-// by line with the library's JSON Lines reader, so that a bad line is
+// by line with the library's JSON Lines reader (compliance/conversation/jsonl), so that a bad line is
 // reported with its file and line number exactly as examples/audit reports
 // it. It emits the turns keyed by conversation, the bad lines, and one
 // summary per file (bytes, lines skipped).
@@ -81,13 +81,13 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 // for every line that is not one. It returns the bytes read, or the error
 // that stopped reading (not a bad line: those are reported and skipped).
 func readTurns(r io.Reader, name string, turn func(string, turnRec), bad func(badLine)) (int64, error) {
-	cr := chatlog.NewReader(r)
+	cr := jsonl.NewReader(r)
 	for {
 		rec, err := cr.Next()
 		if errors.Is(err, io.EOF) {
 			return cr.Bytes(), nil
 		}
-		var le *chatlog.LineError
+		var le *jsonl.LineError
 		if errors.As(err, &le) {
 			bad(badLine{File: name, Line: int64(le.Line), Error: le.Err.Error()})
 			continue

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/compliance/conversation"
 )
 
 // summary is what the pipeline counts: each file and each conversation
@@ -25,7 +26,7 @@ type summary struct {
 	Measured, Within, Answered                                 int64
 	ByCategory                                                 [16]int64 // by compliance.Category
 	BySeverity                                                 [8]int64  // by compliance.Severity
-	ByFinding                                                  [8]int64  // by compliance.FindingKind
+	ByFinding                                                  [8]int64  // by conversation.FindingKind
 	ByHour                                                     [24]int64 // flagged turns by hour, China time
 	ByAgent                                                    map[string]int64
 }
@@ -136,7 +137,7 @@ func writeSummary(w io.Writer, source, platform string, r summary) error {
 	}
 	table("Flagged turns by severity", rows)
 	rows = nil
-	for k := compliance.Spam; k <= compliance.Escalate; k++ {
+	for _, k := range conversation.FindingKinds() {
 		rows = append(rows, [2]string{k.String(), fmt.Sprint(r.ByFinding[k])})
 	}
 	table("Conversation findings", rows)
@@ -192,7 +193,7 @@ func toJSON(source, platform string, r summary) summaryJSON {
 	for s := compliance.Warning; s <= compliance.Critical; s++ {
 		out.BySeverity[s.String()] = r.BySeverity[s]
 	}
-	for k := compliance.Spam; k <= compliance.Escalate; k++ {
+	for _, k := range conversation.FindingKinds() {
 		out.Findings[k.String()] = r.ByFinding[k]
 	}
 	for a, n := range r.ByAgent {
