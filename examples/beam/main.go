@@ -30,6 +30,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -61,6 +62,7 @@ func run() int {
 	flag.Var(&lexicons, "lexicon", "add a lexicon file, on a path every worker can read (repeatable)")
 	flag.IntVar(&o.Shards, "shards", 1, "files per JSON Lines output (flagged, findings, scores)")
 	flag.BoolVar(&o.Suggest, "suggest", true, "add a suggested rewrite to each flagged turn")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of this process to the file (with the local runner: the whole pipeline)")
 	flag.Parse()
 	// On a worker, Init runs the worker harness and never returns.
 	beam.Init()
@@ -71,6 +73,19 @@ func run() int {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "beam:", err)
+			return 2
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "beam:", err)
+			return 2
+		}
+		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
 	if err := beamx.Run(ctx, p); err != nil {
