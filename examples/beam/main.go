@@ -74,6 +74,13 @@ func run() int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
+	// Read the rule files once here too, so that a bad file fails now
+	// rather than on every worker of a cluster; a local runner in this
+	// process reuses the checker.
+	if _, err := sharedChecker(ctx, o.Config); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
