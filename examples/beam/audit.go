@@ -200,7 +200,11 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 			lastAgent = agentOf(i)
 		}
 	}
+	inRange := func(i int) bool { return i >= 0 && i < len(turns) }
 	for _, tr := range cr.Reports {
+		if !inRange(tr.Turn) {
+			return fmt.Errorf("beam: conversation %q: report for turn %d of %d", conv, tr.Turn, len(turns))
+		}
 		agent := agentOf(tr.Turn)
 		d := day(agent, turns[tr.Turn].At)
 		d.AgentTurns++
@@ -234,7 +238,7 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 		switch fd.Kind {
 		case conversation.Spam, conversation.SlowResponse:
 			agent, at := lastAgent, fd.At
-			if n := len(fd.Turns); n > 0 && turns[fd.Turns[n-1]].Role == conversation.Agent {
+			if n := len(fd.Turns); n > 0 && inRange(fd.Turns[n-1]) && turns[fd.Turns[n-1]].Role == conversation.Agent {
 				agent = agentOf(fd.Turns[n-1])
 				at = turns[fd.Turns[n-1]].At
 			}
@@ -247,7 +251,7 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 		}
 		out := findingOut{Conversation: conv, Finding: fd, Evidence: make([]lineRef, 0, len(fd.Turns))}
 		for _, i := range fd.Turns {
-			if i >= 0 && i < len(recs) {
+			if inRange(i) {
 				out.Evidence = append(out.Evidence, lineRef{File: recs[i].File, Line: recs[i].Line})
 			}
 		}
