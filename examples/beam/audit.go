@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -25,6 +26,9 @@ type Config struct {
 	Platform string   `json:"platform"` // generic, jd, taobao, doudian, pdd
 	Lexicons []string `json:"lexicons"` // rule files on any Beam filesystem (local, gs://, s3://)
 	Suggest  bool     `json:"suggest"`  // add the first suggested rewrite to each flagged turn
+	// Now is when the run was built (Unix seconds): a timestamp more than a
+	// day after it, or before 2000, is implausible, as in examples/audit.
+	Now int64 `json:"now"`
 }
 
 // maxLexiconBytes bounds one rule file read by a worker.
@@ -158,12 +162,43 @@ func byTime(a, b turnRec) int {
 	return cmp.Or(cmp.Compare(a.Sec, b.Sec), cmp.Compare(a.Nsec, b.Nsec), strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 }
 
+// byInput orders turns as they were read: by file, then line.
+func byInput(a, b turnRec) int {
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+}
+
+// Plausible timestamps, in Unix seconds: from 2000 to a day after the run.
+const (
+	minPlausible = 946684800 // 2000-01-01T00:00:00Z
+	maxAhead     = 24 * 60 * 60
+)
+
 // ProcessElement audits the conversation conv.
 func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged, findings func(string), scores func(string, agentDay), sums func(summary)) error {
 	var recs []turnRec
 	var r turnRec
 	for iter(&r) {
 		recs = append(recs, r)
+	}
+	// Count the timestamps examples/audit counts, in input order (file,
+	// line): out of order (before an earlier turn of the conversation in
+	// the same file; files have no order between them) and implausible.
+	// The audit itself sees the turns ordered by time.
+	slices.SortFunc(recs, byInput)
+	var latest int64 = math.MinInt64
+	var outOfOrder, implausible int64
+	for i, r := range recs {
+		if i > 0 && r.File != recs[i-1].File {
+			latest = math.MinInt64
+		}
+		if r.Sec < minPlausible || (f.Config.Now != 0 && r.Sec > f.Config.Now+maxAhead) {
+			implausible++
+			continue
+		}
+		if r.Sec < latest {
+			outOfOrder++
+		}
+		latest = max(latest, r.Sec)
 	}
 	slices.SortFunc(recs, byTime)
 	turns := make([]conversation.Turn, len(recs))
@@ -174,6 +209,7 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 
 	sum := newSummary()
 	sum.Conversations = 1
+	sum.OutOfOrder, sum.Implausible = outOfOrder, implausible
 	sum.Turns = int64(len(turns))
 	days := map[[2]string]*agentDay{}
 	day := func(agent string, at time.Time) *agentDay {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
@@ -81,6 +82,9 @@ func build(o Options) (*beam.Pipeline, error) {
 		return nil, err
 	}
 	o.Platform = plat.String()
+	if o.Now == 0 {
+		o.Now = time.Now().Unix()
+	}
 	p, s := beam.NewPipelineWithRoot()
 
 	var matched []beam.PCollection

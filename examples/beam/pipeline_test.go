@@ -386,3 +386,20 @@ func TestMergeSummariesAnyGrouping(t *testing.T) {
 		require.Equal(t, want, mergeSummaries(right, left))
 	}
 }
+
+// TestAuditCountsTimestamps: out-of-order and implausible timestamps are
+// counted as examples/audit counts them, in input order within a file.
+func TestAuditCountsTimestamps(t *testing.T) {
+	t0 := time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)
+	recs := []turnRec{
+		rec(1, conversation.Buyer, t0.Add(time.Minute), "在吗"),
+		rec(2, conversation.Agent, t0, "您好"), // before line 1: out of order
+		rec(3, conversation.Buyer, time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), "好的"),
+		rec(4, conversation.Buyer, t0.Add(72*time.Hour), "还在吗"), // over a day after Now
+	}
+	other := rec(1, conversation.Buyer, t0, "谢谢") // line 1 of another file: no order against the first
+	other.File = "other.jsonl"
+	got := auditOne(t, &auditFn{Config: Config{Platform: "generic", Now: t0.Add(2 * time.Minute).Unix()}}, "c", append(recs, other))
+	require.Equal(t, int64(1), got.sum.OutOfOrder)
+	require.Equal(t, int64(2), got.sum.Implausible)
+}

@@ -24,6 +24,7 @@ type summary struct {
 	Turns, AgentTurns, BuyerTurns, Conversations, FlaggedTurns int64
 	Points                                                     float64
 	Measured, Within, Answered                                 int64
+	OutOfOrder, Implausible                                    int64     // timestamps, counted as examples/audit counts them
 	ByCategory                                                 [16]int64 // by compliance.Category
 	BySeverity                                                 [8]int64  // by compliance.Severity
 	ByFinding                                                  [8]int64  // by conversation.FindingKind
@@ -71,6 +72,8 @@ func mergeSummaries(a, b summary) summary {
 	a.Measured += b.Measured
 	a.Within += b.Within
 	a.Answered += b.Answered
+	a.OutOfOrder += b.OutOfOrder
+	a.Implausible += b.Implausible
 	for i := range a.ByCategory {
 		a.ByCategory[i] += b.ByCategory[i]
 	}
@@ -118,7 +121,9 @@ func writeSummary(w io.Writer, source, platform string, r summary) error {
 	if r.Measured > 0 {
 		rate = float64(r.Within) / float64(r.Measured)
 	}
-	fmt.Fprintf(&b, "flagged agent turns: %d of %d; estimated penalty points: %.0f; buyer messages answered within the window: %.1f%%\n\n", r.FlaggedTurns, r.AgentTurns, r.Points, 100*rate)
+	fmt.Fprintf(&b, "flagged agent turns: %d of %d; estimated penalty points: %.0f; buyer messages answered within the window: %.1f%%\n", r.FlaggedTurns, r.AgentTurns, r.Points, 100*rate)
+	// The pipeline holds every conversation whole, so none is closed early.
+	fmt.Fprintf(&b, "timestamps: %d out of order (counted at the previous turn's time), %d implausible (before 2000 or over a day ahead: ignored); %d conversations closed early to stay within -max-open\n\n", r.OutOfOrder, r.Implausible, 0)
 	table := func(title string, rows [][2]string) {
 		fmt.Fprintf(&b, "%s\n", title)
 		for _, row := range rows {
