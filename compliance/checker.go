@@ -483,6 +483,7 @@ func (c *Checker) Check(text string) Report {
 		found = dropAllowed(found, c.allow.FindAll(text), nil)
 	}
 	found = dropCovered(found, nil)
+	found = joinSentences(text, found)
 	if len(found) == 0 {
 		return rep
 	}
@@ -511,6 +512,38 @@ func (c *Checker) Check(text string) Report {
 	}
 	rep.Violations = found
 	return rep
+}
+
+// joinSentences joins rule hits of one category that follow each other in
+// one sentence into one violation (你自己去问快递，别来烦我 is one refusal,
+// not two): a reviewer flags the sentence, and a report that lists each
+// phrase of it cries wolf. Hits with a rewrite (亲 → 您) and detector hits
+// (each number its own) stay apart. The joined violation spans both, takes
+// the higher severity and the term, source and note of the more severe.
+// found is sorted by Start; the cost is linear in the text.
+func joinSentences(text string, found []Violation) []Violation {
+	if len(found) < 2 {
+		return found
+	}
+	out := found[:1]
+	for _, v := range found[1:] {
+		last := &out[len(out)-1]
+		if v.Category == last.Category && v.Source != "detector" && last.Source != "detector" &&
+			v.Rewrite == "" && last.Rewrite == "" && v.Start >= last.End && !hasBreak(text[last.End:v.Start]) {
+			if v.Severity > last.Severity {
+				last.Severity, last.Term, last.Source, last.Note = v.Severity, v.Term, v.Source, v.Note
+			}
+			last.End = v.End
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// hasBreak reports whether s holds a sentence end or a line end.
+func hasBreak(s string) bool {
+	return strings.ContainsAny(s, "\n\r。！？!?；;")
 }
 
 // violationPool holds Check's scratch for hits (*[]Violation): a dense

@@ -293,10 +293,13 @@ func TestOptions(t *testing.T) {
 	require.Empty(t, cats(c.Check("亲，天猫也有")))
 	// Added files add terms and override defaults.
 	c = mustNew(t, WithPlatform(JD), WithLexiconText("shop.txt", "@defaults category=abuse severity=critical\n蠢材\n没礼貌\n"))
-	rep := c.Check("你这蠢材真没礼貌")
+	rep := c.Check("你这蠢材！真没礼貌")
 	require.Equal(t, []string{"abuse:蠢材", "abuse:没礼貌"}, cats(rep))
 	require.Equal(t, Critical, rep.Violations[1].Severity)
 	require.Equal(t, "shop.txt:3", rep.Violations[1].Source)
+	// Hits of one category in one sentence are one violation.
+	rep = c.Check("你这蠢材真没礼貌")
+	require.Equal(t, []string{"abuse:蠢材真没礼貌"}, cats(rep))
 	// Only the given files.
 	// x-handle=required works in any category: the handle is what counts.
 	h := mustNew(t, WithoutDefaults(), WithLexiconText("h.txt", "小号 category=abuse x-handle=required\n"))
