@@ -22,7 +22,17 @@
 // package jsonl lists; -tz sets the zone of times without an offset
 // (default +08:00, China Standard Time).
 //
+// -json FILE writes the summary's figures, the flagged turns and the
+// conversation findings as JSON; -json - writes it to standard output in
+// place of the text summary, for pipelines.
+//
+// The exit status is 0 when nothing was flagged, 1 when an agent turn was
+// flagged or a conversation finding made, and 2 on bad usage, unreadable
+// input or output that cannot be written — as examples/check. Bad lines
+// alone do not change it; they are counted.
+//
 //	go run ./examples/audit -platform jd -html report.html chats.jsonl
+//	go run ./examples/audit -platform jd -json - chats.jsonl | jq .flagged_turns
 package main
 
 import (
@@ -100,14 +110,17 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
-// run is the program; the status is 2 on bad usage, unreadable input, or
-// output that cannot be written (audit log.jsonl > /dev/full).
+// run is the program. The status is 0 when nothing was flagged (no flagged
+// agent turn and no conversation finding), 1 when something was, and 2 on
+// bad usage, unreadable input, or output that cannot be written (audit
+// log.jsonl > /dev/full): the same convention as examples/check.
 func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int) {
 	stderr := &lockedWriter{w: rawStderr}
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	platform := fs.String("platform", "generic", "platform rules: generic, jd, taobao, doudian, pdd")
 	htmlPath := fs.String("html", "", "write an HTML report to this file")
+	jsonPath := fs.String("json", "", "write the summary and findings as JSON to this file (- for standard output, replacing the text summary)")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
 	maxFlagged := fs.Int("max-flagged", 500, "flagged turns listed in the HTML report (all are counted)")
 	idle := fs.Duration("idle", time.Hour, "close a conversation after this much log time without a turn")
@@ -165,31 +178,62 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int)
 	res.source = name
 	out := &stickyWriter{w: stdout}
 	defer func() {
-		if out.err != nil && code == 0 {
+		if out.err != nil && code != 2 {
 			fmt.Fprintln(stderr, "audit: writing output:", out.err)
 			code = 2
 		}
 	}()
 	stdout = out
-	printSummary(stdout, res)
+	if *jsonPath == "-" {
+		if err := writeJSON(stdout, res); err != nil {
+			fmt.Fprintln(stderr, "audit: writing JSON:", err)
+			return 2
+		}
+	} else {
+		printSummary(stdout, res)
+	}
+	if *jsonPath != "" && *jsonPath != "-" {
+		if err := writeFile(*jsonPath, res, writeJSON); err != nil {
+			fmt.Fprintln(stderr, "audit:", err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "\nJSON report: %s\n", *jsonPath)
+	}
 	if cfg.htmlPath != "" {
-		f, err := os.Create(cfg.htmlPath)
-		if err != nil {
+		if err := writeFile(cfg.htmlPath, res, writeHTML); err != nil {
 			fmt.Fprintln(stderr, "audit:", err)
 			return 2
 		}
-		if err := writeHTML(f, res); err != nil {
-			f.Close()
-			fmt.Fprintln(stderr, "audit:", err)
-			return 2
+		if *jsonPath != "-" {
+			fmt.Fprintf(stdout, "\nHTML report: %s\n", cfg.htmlPath)
 		}
-		if err := f.Close(); err != nil {
-			fmt.Fprintln(stderr, "audit:", err)
-			return 2
-		}
-		fmt.Fprintf(stdout, "\nHTML report: %s\n", cfg.htmlPath)
+	}
+	if res.flaggedTurns > 0 || res.totalFindings() > 0 {
+		return 1
 	}
 	return 0
+}
+
+// writeFile creates path and writes the report to it with write.
+func writeFile(path string, r *results, write func(io.Writer, *results) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f, r); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// totalFindings counts the conversation findings of every kind.
+func (r *results) totalFindings() int {
+	n := 0
+	for _, v := range r.byFinding {
+		n += v
+	}
+	return n
 }
 
 // flagged is one agent turn with violations, kept for the HTML report.

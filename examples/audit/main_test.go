@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -30,7 +31,7 @@ func TestAuditEndToEnd(t *testing.T) {
 
 	var out, errb bytes.Buffer
 	code := run([]string{"-platform", "jd", "-html", htmlPath, "-workers", "3", "-max-flagged", "100", logPath}, nil, &out, &errb)
-	require.Equal(t, 0, code, errb.String())
+	require.Equal(t, 1, code, "flagged turns make the status 1: %s", errb.String())
 	summary := out.String()
 	num := func(label string) int {
 		m := regexp.MustCompile(`(?m)^\s+` + regexp.QuoteMeta(label) + `\s+(\d+)$`).FindStringSubmatch(summary)
@@ -62,7 +63,7 @@ func TestAuditEndToEnd(t *testing.T) {
 
 	// The same result whatever the number of workers.
 	var out1 bytes.Buffer
-	require.Equal(t, 0, run([]string{"-platform", "jd", "-workers", "1", logPath}, nil, &out1, &bytes.Buffer{}))
+	require.Equal(t, 1, run([]string{"-platform", "jd", "-workers", "1", logPath}, nil, &out1, &bytes.Buffer{}))
 	strip := func(s string) string {
 		return strings.TrimSpace(regexp.MustCompile(`(?m)^(.*MB/s\)|HTML report: .*)$`).ReplaceAllString(s, ""))
 	}
@@ -74,6 +75,81 @@ func TestAuditBadUsage(t *testing.T) {
 	require.Equal(t, 2, run([]string{"-platform", "amazon"}, nil, &out, &errb))
 	require.Equal(t, 2, run([]string{"/no/such/file.jsonl"}, nil, &out, &errb))
 	require.Equal(t, 0, run(nil, strings.NewReader(""), &out, &errb), "empty input is fine")
+	require.Equal(t, 2, run([]string{"-json", "/no/such/dir/out.json"}, strings.NewReader(""), &out, &errb))
+	require.Equal(t, 2, run([]string{"-json", "-"}, strings.NewReader(""), failWriter{}, &errb), "unwritable JSON output")
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, io.ErrShortWrite }
+
+// TestAuditExitStatus: 0 for a clean log (bad lines alone change nothing),
+// 1 when a turn is flagged or a conversation finding is made.
+func TestAuditExitStatus(t *testing.T) {
+	clean := `{"conversation":"c1","role":"buyer","at":"2026-03-15T10:00:00+08:00","text":"在吗"}
+{"conversation":"c1","role":"agent","at":"2026-03-15T10:00:10+08:00","text":"您好，在的，马上为您查询","agent":"a1"}
+not json
+`
+	flaggedTurn := `{"conversation":"c1","role":"agent","at":"2026-03-15T10:00:10+08:00","text":"亲，加 微 信给你便宜点","agent":"a1"}` + "\n"
+	slow := `{"conversation":"c1","role":"buyer","at":"2026-03-15T10:00:00+08:00","text":"在吗"}
+{"conversation":"c1","role":"agent","at":"2026-03-15T10:30:00+08:00","text":"您好，在的","agent":"a1"}
+`
+	for _, tc := range []struct {
+		name, give string
+		want       int
+	}{{"clean", clean, 0}, {"flagged turn", flaggedTurn, 1}, {"finding only", slow, 1}} {
+		var out, errb bytes.Buffer
+		require.Equal(t, tc.want, run([]string{"-platform", "jd"}, strings.NewReader(tc.give), &out, &errb), "%s: %s%s", tc.name, out.String(), errb.String())
+	}
+}
+
+// TestAuditJSON: -json - replaces the summary with JSON whose figures agree
+// with the text summary, and -json FILE writes the same document.
+func TestAuditJSON(t *testing.T) {
+	var log bytes.Buffer
+	planted, err := chatgen.Generate(&log, 200, 11)
+	require.NoError(t, err)
+	var out, errb bytes.Buffer
+	require.Equal(t, 1, run([]string{"-platform", "jd", "-json", "-", "-max-flagged", "50"}, bytes.NewReader(log.Bytes()), &out, &errb), errb.String())
+	var got struct {
+		Turns         int            `json:"turns"`
+		Conversations int            `json:"conversations"`
+		SkippedLines  int            `json:"skipped_lines"`
+		FlaggedTurns  int            `json:"flagged_turns"`
+		FlaggedListed int            `json:"flagged_listed"`
+		ByFinding     map[string]int `json:"by_finding"`
+		Flagged       []struct {
+			Line   int `json:"line"`
+			Report struct {
+				Violations []struct {
+					Category string `json:"category"`
+				} `json:"violations"`
+			} `json:"report"`
+		} `json:"flagged"`
+		FindingList []struct {
+			Kind  string `json:"kind"`
+			Lines []int  `json:"lines"`
+		} `json:"finding_list"`
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &got), out.String())
+	require.Equal(t, planted.Conversations, got.Conversations)
+	require.Equal(t, planted.BadLines, got.SkippedLines)
+	require.Equal(t, planted.FlaggedTurns, got.FlaggedTurns)
+	require.Equal(t, 50, got.FlaggedListed)
+	require.Len(t, got.Flagged, 50)
+	require.NotEmpty(t, got.Flagged[0].Report.Violations)
+	require.Equal(t, planted.Spam, got.ByFinding["spam"])
+	require.NotEmpty(t, got.FindingList)
+	require.NotEmpty(t, got.FindingList[0].Kind)
+	require.NotEmpty(t, got.FindingList[0].Lines)
+
+	path := filepath.Join(t.TempDir(), "audit.json")
+	var out2 bytes.Buffer
+	require.Equal(t, 1, run([]string{"-platform", "jd", "-json", path, "-max-flagged", "50"}, bytes.NewReader(log.Bytes()), &out2, &errb))
+	require.Contains(t, out2.String(), "JSON report: "+path, "the text summary is still printed")
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.JSONEq(t, out.String(), string(b))
 }
 
 func TestAuditProgress(t *testing.T) {
@@ -81,7 +157,7 @@ func TestAuditProgress(t *testing.T) {
 	_, err := chatgen.Generate(&log, 2000, 3)
 	require.NoError(t, err)
 	var out, errb bytes.Buffer
-	require.Equal(t, 0, run([]string{"-progress"}, slowReader{bytes.NewReader(log.Bytes())}, &out, &errb))
+	require.Equal(t, 1, run([]string{"-progress"}, slowReader{bytes.NewReader(log.Bytes())}, &out, &errb))
 	require.Contains(t, errb.String(), "MB/s", "the progress line is drawn")
 }
 
