@@ -97,17 +97,44 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// lockedWriter serializes writes: the progress bar and the bad-line reports
-// both write to stderr from different goroutines.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
+// console is stderr shared by the progress bar and the messages (bad
+// lines, errors), which come from different goroutines. While the bar is
+// drawn, a message first clears the bar's line, so it never runs into the
+// bar (…1.6 MB/saudit: skipping line 2644), and the bar is drawn again
+// below it.
+type console struct {
+	mu  sync.Mutex
+	w   io.Writer
+	bar string // the bar's text while it is drawn, "" otherwise
 }
 
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
+// Write writes a message (whole lines), keeping the bar below it.
+func (c *console) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.bar == "" {
+		return c.w.Write(p)
+	}
+	if _, err := io.WriteString(c.w, clearLine); err != nil {
+		return 0, err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		return n, err
+	}
+	_, err = io.WriteString(c.w, c.bar)
+	return n, err
+}
+
+// clearLine returns the cursor to the start of the line and erases it.
+const clearLine = "\r\x1b[K"
+
+// drawBar replaces the bar's line with bar; "" erases it for good.
+func (c *console) drawBar(bar string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.bar = bar
+	io.WriteString(c.w, clearLine+bar)
 }
 
 // run is the program. The status is 0 when nothing was flagged (no flagged
@@ -115,7 +142,7 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 // bad usage, unreadable input, or output that cannot be written (audit
 // log.jsonl > /dev/full): the same convention as examples/check.
 func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int) {
-	stderr := &lockedWriter{w: rawStderr}
+	stderr := &console{w: rawStderr}
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	platform := fs.String("platform", "generic", "platform rules: generic, jd, taobao, doudian, pdd")
@@ -297,7 +324,7 @@ const defaultMaxOpen = 500_000
 
 const maxEvidenceLines = 100000
 
-func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, error) {
+func audit(cfg config, in io.Reader, size int64, stderr *console) (*results, error) {
 	opts := []compliance.Option{compliance.WithPlatform(cfg.platform)}
 	for _, l := range cfg.lexicons {
 		opts = append(opts, compliance.WithLexiconFile(l))
@@ -323,9 +350,14 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 	r := jsonl.NewReader(in, jsonl.Zone(cfg.zone))
 	pending := make([][]jsonl.Record, cfg.workers)
 	skipped := 0
-	done := make(chan struct{})
+	done, barGone := make(chan struct{}), make(chan struct{})
 	if cfg.progress {
-		go progress(stderr, r, size, done)
+		go func() {
+			defer close(barGone)
+			progress(stderr, r, size, done)
+		}()
+	} else {
+		close(barGone)
 	}
 	var readErr error
 	for {
@@ -364,6 +396,7 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 	}
 	wg.Wait()
 	close(done)
+	<-barGone // the bar is erased before the summary or an error is written
 	if readErr != nil {
 		return nil, readErr
 	}
@@ -619,26 +652,31 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// progress draws a progress bar on stderr until done is closed.
-func progress(w io.Writer, r *jsonl.Reader, size int64, done <-chan struct{}) {
+// progress draws a progress bar on stderr until done is closed, then
+// erases it.
+func progress(c *console, r *jsonl.Reader, size int64, done <-chan struct{}) {
 	t := time.NewTicker(200 * time.Millisecond)
 	defer t.Stop()
 	start := time.Now()
 	for {
 		select {
 		case <-done:
-			fmt.Fprint(w, "\r\x1b[K")
+			c.drawBar("")
 			return
 		case <-t.C:
-			n := r.Bytes()
-			speed := float64(n) / 1e6 / time.Since(start).Seconds()
-			if size > 0 {
-				frac := float64(n) / float64(size)
-				bar := strings.Repeat("█", int(frac*30)) + strings.Repeat("░", 30-int(frac*30))
-				fmt.Fprintf(w, "\r%s %5.1f%% %7.1f MB %6.1f MB/s", bar, 100*frac, float64(n)/1e6, speed)
-			} else {
-				fmt.Fprintf(w, "\r%7.1f MB %6.1f MB/s", float64(n)/1e6, speed)
-			}
+			c.drawBar(progressLine(r.Bytes(), size, time.Since(start)))
 		}
 	}
+}
+
+// progressLine is the bar after n of size bytes (size < 0: unknown) in elapsed.
+func progressLine(n, size int64, elapsed time.Duration) string {
+	speed := float64(n) / 1e6 / max(elapsed.Seconds(), 1e-9)
+	if size <= 0 {
+		return fmt.Sprintf("%7.1f MB %6.1f MB/s", float64(n)/1e6, speed)
+	}
+	frac := min(float64(n)/float64(size), 1)
+	full := int(frac * 30)
+	bar := strings.Repeat("█", full) + strings.Repeat("░", 30-full)
+	return fmt.Sprintf("%s %5.1f%% %7.1f MB %6.1f MB/s", bar, 100*frac, float64(n)/1e6, speed)
 }

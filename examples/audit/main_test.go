@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -173,4 +174,69 @@ func TestAuditHelp(t *testing.T) {
 	var out, errb bytes.Buffer
 	require.Equal(t, 0, run([]string{"-h"}, nil, &out, &errb))
 	require.Contains(t, errb.String(), "-platform")
+}
+
+// TestConsoleKeepsMessagesOffTheBar: a message written while the bar is
+// drawn clears the bar's line first and draws the bar again below it.
+func TestConsoleKeepsMessagesOffTheBar(t *testing.T) {
+	var b bytes.Buffer
+	c := &console{w: &b}
+	fmt.Fprintln(c, "audit: before")
+	c.drawBar("███ 1.6 MB/s")
+	fmt.Fprintln(c, "audit: skipping line 2644: bad JSON")
+	c.drawBar("████ 1.7 MB/s")
+	c.drawBar("")
+	fmt.Fprintln(c, "audit: after")
+	require.Equal(t, []string{"audit: before", "audit: skipping line 2644: bad JSON", "audit: after", ""}, screen(b.String()))
+	require.Equal(t, "audit: before\n"+
+		"\r\x1b[K███ 1.6 MB/s"+
+		"\r\x1b[Kaudit: skipping line 2644: bad JSON\n███ 1.6 MB/s"+
+		"\r\x1b[K████ 1.7 MB/s"+
+		"\r\x1b[K"+
+		"audit: after\n", b.String())
+}
+
+// screen renders what a terminal shows for out: each line is what follows
+// its last carriage return, with the erase-line sequence removed.
+func screen(out string) []string {
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if i := strings.LastIndex(l, "\r"); i >= 0 {
+			l = l[i+1:]
+		}
+		lines = append(lines, strings.TrimPrefix(l, "\x1b[K"))
+	}
+	return lines
+}
+
+// TestAuditProgressWithBadLines runs the bar over a slow log with bad lines:
+// on screen every message is a line of its own, and the bar is gone at the end.
+func TestAuditProgressWithBadLines(t *testing.T) {
+	var log bytes.Buffer
+	planted, err := chatgen.Generate(&log, 1500, 5)
+	require.NoError(t, err)
+	require.Positive(t, planted.BadLines)
+	var out, errb bytes.Buffer
+	require.Equal(t, 1, run([]string{"-progress", "-workers", "1"}, slowReader{bytes.NewReader(log.Bytes())}, &out, &errb))
+	require.Contains(t, errb.String(), "MB/s", "the bar is drawn")
+	// The read takes over 0.5 s (slowReader) and the bar ticks every 0.2 s,
+	// so some bad lines come while it is drawn.
+	require.Positive(t, strings.Count(errb.String(), "MB/s\r\x1b[Kaudit:"), "a message came while the bar was drawn")
+	shown := screen(errb.String())
+	messages := 0
+	for _, l := range shown {
+		if strings.Contains(l, "audit:") {
+			require.True(t, strings.HasPrefix(l, "audit: "), "a message ran into the bar: %q", l)
+			messages++
+		}
+	}
+	require.Equal(t, min(planted.BadLines, 20)+btoi(planted.BadLines > 20), messages)
+	require.Empty(t, shown[len(shown)-1], "the bar is erased at the end")
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
