@@ -89,6 +89,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"highlight": highlight,
 	"time":      func(t time.Time) string { return t.In(chinaTime).Format("2006-01-02 15:04:05") },
 	"color":     func(c compliance.Category) string { return categoryColor[c] },
+	"points":    fmtPoints,
 }).Parse(`<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <title>huashu audit — {{.Source}}</title>
@@ -110,7 +111,7 @@ th{background:#fafafa}.sev-critical{color:#b30000;font-weight:bold}.sev-serious{
 <div class="card">flagged turns<b>{{.FlaggedTurns}}</b></div>
 <div class="card">findings<b>{{.Findings}}</b></div>
 <div class="card">answered in window<b>{{.Rate}}</b></div>
-<div class="card">est. penalty points<b>{{.Points}}</b></div>
+<div class="card">penalty points (estimate)<b>{{.Points}}</b><span class="note">{{.PenaltyConversations}} conversations, each at its worst turn</span></div>
 <div class="card">bad lines skipped<b>{{.Skipped}}</b></div>
 {{if .BadTimes}}<div class="card">bad timestamps<b>{{.BadTimes}}</b></div>{{end}}
 {{if .Evicted}}<div class="card">closed early (-max-open)<b>{{.Evicted}}</b></div>{{end}}
@@ -121,6 +122,11 @@ th{background:#fafafa}.sev-critical{color:#b30000;font-weight:bold}.sev-serious{
 <div class="chart"><h3>Flagged turns by hour (China time)</h3>{{.HourChart}}</div>
 <div class="chart"><h3>Flagged turns by agent</h3>{{.AgentChart}}</div>
 </div>
+{{if .Penalties}}<h2>Penalty points by shop and day (estimate)</h2>
+<table><tr><th>shop</th><th>day (China time)</th><th>conversations</th><th>points (estimate)</th></tr>
+{{range .Penalties}}<tr><td>{{if .Shop}}{{.Shop}}{{else}}(whole log){{end}}</td><td>{{.Day}}</td><td>{{.Conversations}}</td><td>{{points .Points}}</td></tr>
+{{end}}</table>
+<p class="note">Platforms penalise per incident: each conversation counts once, at the estimate of its worst flagged turn, on that turn's day.</p>{{end}}
 <h2>Flagged agent turns</h2>
 {{if .Capped}}<p class="note">Showing the first {{len .Flagged}} flagged turns; {{.Capped}} more are counted above.</p>{{end}}
 <table><tr><th>line</th><th>time · conversation · agent</th><th>reply and what to send instead</th><th>violations</th></tr>
@@ -182,7 +188,7 @@ func writeHTML(w io.Writer, r *results) error {
 	return page.Execute(w, map[string]any{
 		"Source": r.source, "Platform": r.platform.String(), "Lines": r.turns + r.skipped, "Conversations": r.conversations,
 		"Generated": time.Now().In(chinaTime).Format("2006-01-02 15:04"), "AgentTurns": r.agentTurns, "FlaggedTurns": r.flaggedTurns,
-		"Findings": totalFindings, "Rate": rate, "Points": fmt.Sprintf("%.0f", r.points), "Skipped": r.skipped,
+		"Findings": totalFindings, "Rate": rate, "Points": fmtPoints(r.points), "PenaltyConversations": r.penaltyConversations(), "Penalties": r.penaltyRows(), "Skipped": r.skipped,
 		"BadTimes": r.outOfOrder + r.implausible, "Evicted": r.evicted,
 		"CategoryChart": hbars(cats), "FindingChart": hbars(finds), "HourChart": hours(r.byHour), "AgentChart": hbars(agents),
 		"Flagged": fv, "Capped": r.capped, "FindingRows": rows,

@@ -13,28 +13,37 @@ import (
 // turns and the conversation findings it lists (capped as the HTML report
 // is: "flagged_listed" of "flagged_turns", at most 2000 findings).
 type jsonReport struct {
-	Source        string         `json:"source"`
-	Platform      string         `json:"platform"`
-	Lines         int            `json:"lines"`
-	Turns         int            `json:"turns"`
-	AgentTurns    int            `json:"agent_turns"`
-	BuyerTurns    int            `json:"buyer_turns"`
-	Conversations int            `json:"conversations"`
-	SkippedLines  int            `json:"skipped_lines"`
-	FlaggedTurns  int            `json:"flagged_turns"`
-	FlaggedListed int            `json:"flagged_listed"`
-	Findings      int            `json:"findings"`
-	AnsweredRate  float64        `json:"answered_within_window"` // 0..1; 1 when no buyer message was measured
-	OutOfOrder    int            `json:"out_of_order_times"`
-	Implausible   int            `json:"implausible_times"`
-	ClosedEarly   int            `json:"closed_early"`
-	ByCategory    map[string]int `json:"by_category"`
-	BySeverity    map[string]int `json:"by_severity"`
-	ByFinding     map[string]int `json:"by_finding"`
-	ByAgent       map[string]int `json:"by_agent"`
-	ByHour        [24]int        `json:"by_hour"` // China time
-	Flagged       []jsonFlagged  `json:"flagged"`
-	FindingList   []jsonFinding  `json:"finding_list"`
+	Source        string  `json:"source"`
+	Platform      string  `json:"platform"`
+	Lines         int     `json:"lines"`
+	Turns         int     `json:"turns"`
+	AgentTurns    int     `json:"agent_turns"`
+	BuyerTurns    int     `json:"buyer_turns"`
+	Conversations int     `json:"conversations"`
+	SkippedLines  int     `json:"skipped_lines"`
+	FlaggedTurns  int     `json:"flagged_turns"`
+	FlaggedListed int     `json:"flagged_listed"`
+	Findings      int     `json:"findings"`
+	AnsweredRate  float64 `json:"answered_within_window"` // 0..1; 1 when no buyer message was measured
+	OutOfOrder    int     `json:"out_of_order_times"`
+	Implausible   int     `json:"implausible_times"`
+	ClosedEarly   int     `json:"closed_early"`
+	// PenaltyEstimate is an estimate of the platform's points: each
+	// conversation once, at its worst flagged turn, by shop and day.
+	PenaltyEstimate jsonPenalty    `json:"penalty_estimate"`
+	ByCategory      map[string]int `json:"by_category"`
+	BySeverity      map[string]int `json:"by_severity"`
+	ByFinding       map[string]int `json:"by_finding"`
+	ByAgent         map[string]int `json:"by_agent"`
+	ByHour          [24]int        `json:"by_hour"` // China time
+	Flagged         []jsonFlagged  `json:"flagged"`
+	FindingList     []jsonFinding  `json:"finding_list"`
+}
+
+type jsonPenalty struct {
+	Points        float64      `json:"points"`
+	Conversations int          `json:"conversations"`
+	ByShopDay     []penaltyRow `json:"by_shop_day"`
 }
 
 type jsonFlagged struct {
@@ -60,7 +69,7 @@ func (r *results) jsonReport() jsonReport {
 		FlaggedTurns: r.flaggedTurns, FlaggedListed: len(r.flagged), AnsweredRate: r.answeredRate(),
 		OutOfOrder: r.outOfOrder, Implausible: r.implausible, ClosedEarly: r.evicted,
 		ByCategory: map[string]int{}, BySeverity: map[string]int{}, ByFinding: map[string]int{}, ByAgent: map[string]int{},
-		ByHour: r.byHour, Flagged: []jsonFlagged{}, FindingList: []jsonFinding{},
+		ByHour: r.byHour, PenaltyEstimate: jsonPenalty{r.points, r.penaltyConversations(), r.penaltyRows()}, Flagged: []jsonFlagged{}, FindingList: []jsonFinding{},
 	}
 	for _, c := range compliance.Categories() {
 		j.ByCategory[c.String()] = r.byCategory[c]

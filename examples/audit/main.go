@@ -288,7 +288,8 @@ type stats struct {
 	byAgent                                                    map[string]int
 	byHour                                                     [24]int
 	byFinding                                                  map[conversation.FindingKind]int
-	points                                                     float64
+	points                                                     float64 // estimated: worst turn per conversation (penalty.go)
+	penalties                                                  map[shopDay]incidents
 	flagged                                                    []flagged
 	findings                                                   []finding
 	answered, within, measured                                 int
@@ -300,7 +301,7 @@ type stats struct {
 }
 
 func newStats() *stats {
-	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[conversation.FindingKind]int{}}
+	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[conversation.FindingKind]int{}, penalties: map[shopDay]incidents{}}
 }
 
 type results struct {
@@ -440,6 +441,7 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 		st.measured += m.BuyerMessages
 		st.within += m.WithinWindow
 		st.answered += m.Answered
+		st.addIncident(cv)
 		open.remove(cv)
 	}
 	for b := range ch {
@@ -465,7 +467,7 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 					closeConv(open.oldest())
 					st.evicted++
 				}
-				cv = &conv{id: rec.Conversation, session: conversation.NewSession(c)}
+				cv = &conv{id: rec.Conversation, shop: rec.Shop, session: conversation.NewSession(c)}
 				open.add(cv)
 				st.conversations++
 				if !plausible {
@@ -496,6 +498,9 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 			}
 			if res.Report != nil && !res.Report.Clean() {
 				st.addFlagged(c, rec, *res.Report, maxFlagged)
+				if !cv.flagged || res.Report.Penalty.Points > cv.worst {
+					cv.flagged, cv.worst, cv.worstAt = true, res.Report.Penalty.Points, turn.At
+				}
 			}
 			for _, f := range res.Findings {
 				st.addFinding(rec.Conversation, cv, f)
@@ -510,7 +515,6 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 func (st *stats) addFlagged(c *compliance.Checker, rec jsonl.Record, rep compliance.Report, maxFlagged int) {
 	st.flaggedTurns++
 	st.bySeverity[rep.Severity]++
-	st.points += rep.Penalty.Points
 	agent := rec.Turn.Agent
 	if agent == "" {
 		agent = "(unknown)"
@@ -556,6 +560,12 @@ func (r *results) merge(st *stats) {
 	r.conversations += st.conversations
 	r.flaggedTurns += st.flaggedTurns
 	r.points += st.points
+	for k, v := range st.penalties {
+		in := r.penalties[k]
+		in.conversations += v.conversations
+		in.points += v.points
+		r.penalties[k] = in
+	}
 	r.answered += st.answered
 	r.within += st.within
 	r.measured += st.measured
@@ -592,7 +602,8 @@ func printSummary(w io.Writer, r *results) {
 	if r.measured > 0 {
 		rate = float64(r.within) / float64(r.measured)
 	}
-	fmt.Fprintf(w, "flagged agent turns: %d of %d; estimated penalty points: %.0f; buyer messages answered within the window: %.1f%%\n", r.flaggedTurns, r.agentTurns, r.points, 100*rate)
+	fmt.Fprintf(w, "flagged agent turns: %d of %d; buyer messages answered within the window: %.1f%%\n", r.flaggedTurns, r.agentTurns, 100*rate)
+	fmt.Fprintf(w, "estimated penalty points: %s in %d conversations (an estimate: each conversation counted once, at its worst turn, by shop and day)\n", fmtPoints(r.points), r.penaltyConversations())
 	fmt.Fprintf(w, "timestamps: %d out of order (counted at the previous turn's time), %d implausible (before 2000 or over a day ahead: ignored); %d conversations closed early to stay within -max-open\n\n", r.outOfOrder, r.implausible, r.evicted)
 	table := func(title string, rows [][2]string) {
 		fmt.Fprintf(w, "%s\n", title)
@@ -628,6 +639,33 @@ func printSummary(w io.Writer, r *results) {
 		}
 	}
 	table("Flagged turns by hour (China time)", rows)
+	if pr := r.penaltyRows(); len(pr) > 0 {
+		fmt.Fprintln(w, "Estimated penalty points by shop and day (China time)")
+		for i, p := range pr {
+			if i == maxPenaltyRows {
+				fmt.Fprintf(w, "  … %d more rows (all are in -json)\n", len(pr)-i)
+				break
+			}
+			shop := p.Shop
+			if shop == "" {
+				shop = "(whole log)"
+			}
+			fmt.Fprintf(w, "  %s %s %6d conversations %8s points (est.)\n", textwidth.PadRight(shop, 16), p.Day, p.Conversations, fmtPoints(p.Points))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// maxPenaltyRows caps the shop-and-day rows of the text summary.
+const maxPenaltyRows = 40
+
+// fmtPoints writes points as the ladders do: whole, or with one decimal
+// (抖店's 0.5).
+func fmtPoints(p float64) string {
+	if p == float64(int64(p)) {
+		return fmt.Sprintf("%d", int64(p))
+	}
+	return fmt.Sprintf("%.1f", p)
 }
 
 func topAgents(m map[string]int, n int) []string {

@@ -8,7 +8,13 @@ import (
 
 // conv is one open conversation in a worker.
 type conv struct {
-	id      string
+	id   string
+	shop string // the "shop" field of its first turn
+	// flagged is set once an agent turn was flagged; worst is the highest
+	// estimate of its flagged turns, at worstAt (penalty.go).
+	flagged bool
+	worst   float64
+	worstAt time.Time
 	session *conversation.Session
 	lastAt  time.Time // the time of its last turn, as the session counts it
 	// touched is the worker's log clock at its last turn. The clock never
