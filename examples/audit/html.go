@@ -68,6 +68,31 @@ func hours(counts [24]int) template.HTML {
 	return template.HTML(s.String())
 }
 
+// spark draws an agent's daily scores as a small line chart (0 to 100),
+// each point titled with its day and score.
+func spark(days []dayScoreRow) template.HTML {
+	const width, height, pad = 160, 36, 4
+	var s strings.Builder
+	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" class="spark" viewBox="0 0 %d %d" width="%d" height="%d" role="img">`, width, height, width, height)
+	x := func(i int) float64 {
+		if len(days) == 1 {
+			return width / 2
+		}
+		return pad + float64(i)*float64(width-2*pad)/float64(len(days)-1)
+	}
+	y := func(v float64) float64 { return pad + (100-v)*float64(height-2*pad)/100 }
+	var pts []string
+	for i, d := range days {
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i), y(d.Score)))
+	}
+	fmt.Fprintf(&s, `<polyline fill="none" stroke="#4e79a7" stroke-width="1.5" points="%s"/>`, strings.Join(pts, " "))
+	for i, d := range days {
+		fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="2.5" fill="#4e79a7"><title>%s: %s</title></circle>`, x(i), y(d.Score), d.Day, fmtPoints(d.Score))
+	}
+	s.WriteString(`</svg>`)
+	return template.HTML(s.String())
+}
+
 // highlight marks each violation of a report with a coloured <mark>.
 func highlight(rep compliance.Report) template.HTML {
 	var s strings.Builder
@@ -90,6 +115,16 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"time":      func(t time.Time) string { return t.In(chinaTime).Format("2006-01-02 15:04:05") },
 	"color":     func(c compliance.Category) string { return categoryColor[c] },
 	"points":    fmtPoints,
+	"spark":     spark,
+	"scoreClass": func(v float64) string {
+		switch {
+		case v >= 90:
+			return "good"
+		case v >= 70:
+			return "fair"
+		}
+		return "poor"
+	},
 }).Parse(`<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <title>huashu audit — {{.Source}}</title>
@@ -102,7 +137,7 @@ h1{font-size:22px;margin-bottom:4px}h2{font-size:17px;margin-top:32px;border-bot
 table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #eee;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#fafafa}.sev-critical{color:#b30000;font-weight:bold}.sev-serious{color:#d35400}.sev-minor{color:#8a6d00}.sev-warning{color:#666}
 .text{font-size:14px;line-height:1.6}.sug{color:#1a7f37}.tag{display:inline-block;border-radius:4px;padding:0 6px;margin:1px;color:#fff;font-size:12px}
-.note{color:#666;font-size:12px}
+.note{color:#666;font-size:12px}.good{color:#1a7f37}.fair{color:#b08800}.poor{color:#b30000}
 </style></head><body>
 <h1>huashu audit</h1>
 <div class="meta">{{.Source}} · platform {{.Platform}} · {{.Lines}} lines · {{.Conversations}} conversations · generated {{.Generated}}</div>
@@ -122,6 +157,11 @@ th{background:#fafafa}.sev-critical{color:#b30000;font-weight:bold}.sev-serious{
 <div class="chart"><h3>Flagged turns by hour (China time)</h3>{{.HourChart}}</div>
 <div class="chart"><h3>Flagged turns by agent</h3>{{.AgentChart}}</div>
 </div>
+{{if .Scores}}<h2>Quality score by agent (质检评分)</h2>
+<table class="scores"><tr><th>agent</th><th>score</th><th>conversations</th><th>turns</th><th>flagged</th><th>findings</th>{{if .MultiDay}}<th>by day</th>{{end}}</tr>
+{{range .Scores}}<tr><td>{{.Agent}}</td><td><b class="{{scoreClass .Score}}">{{points .Score}}</b></td><td>{{.Conversations}}</td><td>{{.Turns}}</td><td>{{.FlaggedTurns}}</td><td>{{.Findings}}</td>{{if $.MultiDay}}<td>{{spark .Days}}</td>{{end}}</tr>
+{{end}}</table>
+<p class="note">Each conversation scores 100 less its deductions for the agent (flagged turns by severity and platform points, spam and slow responses), floored at 0; a day is the mean of its conversations, the score the mean of the days.</p>{{end}}
 {{if .Penalties}}<h2>Penalty points by shop and day (estimate)</h2>
 <table><tr><th>shop</th><th>day (China time)</th><th>conversations</th><th>points (estimate)</th></tr>
 {{range .Penalties}}<tr><td>{{if .Shop}}{{.Shop}}{{else}}(whole log){{end}}</td><td>{{.Day}}</td><td>{{.Conversations}}</td><td>{{points .Points}}</td></tr>
@@ -188,7 +228,7 @@ func writeHTML(w io.Writer, r *results) error {
 	return page.Execute(w, map[string]any{
 		"Source": r.source, "Platform": r.platform.String(), "Lines": r.turns + r.skipped, "Conversations": r.conversations,
 		"Generated": time.Now().In(chinaTime).Format("2006-01-02 15:04"), "AgentTurns": r.agentTurns, "FlaggedTurns": r.flaggedTurns,
-		"Findings": totalFindings, "Rate": rate, "Points": fmtPoints(r.points), "PenaltyConversations": r.penaltyConversations(), "Penalties": r.penaltyRows(), "Skipped": r.skipped,
+		"Findings": totalFindings, "Rate": rate, "Points": fmtPoints(r.points), "PenaltyConversations": r.penaltyConversations(), "Penalties": r.penaltyRows(), "Scores": r.agentScores(), "MultiDay": r.days() > 1, "Skipped": r.skipped,
 		"BadTimes": r.outOfOrder + r.implausible, "Evicted": r.evicted,
 		"CategoryChart": hbars(cats), "FindingChart": hbars(finds), "HourChart": hours(r.byHour), "AgentChart": hbars(agents),
 		"Flagged": fv, "Capped": r.capped, "FindingRows": rows,

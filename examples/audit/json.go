@@ -30,14 +30,16 @@ type jsonReport struct {
 	ClosedEarly   int     `json:"closed_early"`
 	// PenaltyEstimate is an estimate of the platform's points: each
 	// conversation once, at its worst flagged turn, by shop and day.
-	PenaltyEstimate jsonPenalty    `json:"penalty_estimate"`
-	ByCategory      map[string]int `json:"by_category"`
-	BySeverity      map[string]int `json:"by_severity"`
-	ByFinding       map[string]int `json:"by_finding"`
-	ByAgent         map[string]int `json:"by_agent"`
-	ByHour          [24]int        `json:"by_hour"` // China time
-	Flagged         []jsonFlagged  `json:"flagged"`
-	FindingList     []jsonFinding  `json:"finding_list"`
+	PenaltyEstimate jsonPenalty `json:"penalty_estimate"`
+	// AgentScores are the quality scores (质检评分), lowest first.
+	AgentScores []agentScore   `json:"agent_scores"`
+	ByCategory  map[string]int `json:"by_category"`
+	BySeverity  map[string]int `json:"by_severity"`
+	ByFinding   map[string]int `json:"by_finding"`
+	ByAgent     map[string]int `json:"by_agent"`
+	ByHour      [24]int        `json:"by_hour"` // China time
+	Flagged     []jsonFlagged  `json:"flagged"`
+	FindingList []jsonFinding  `json:"finding_list"`
 }
 
 type jsonPenalty struct {
@@ -69,7 +71,7 @@ func (r *results) jsonReport() jsonReport {
 		FlaggedTurns: r.flaggedTurns, FlaggedListed: len(r.flagged), AnsweredRate: r.answeredRate(),
 		OutOfOrder: r.outOfOrder, Implausible: r.implausible, ClosedEarly: r.evicted,
 		ByCategory: map[string]int{}, BySeverity: map[string]int{}, ByFinding: map[string]int{}, ByAgent: map[string]int{},
-		ByHour: r.byHour, PenaltyEstimate: jsonPenalty{r.points, r.penaltyConversations(), r.penaltyRows()}, Flagged: []jsonFlagged{}, FindingList: []jsonFinding{},
+		ByHour: r.byHour, AgentScores: r.agentScores(), PenaltyEstimate: jsonPenalty{r.points, r.penaltyConversations(), r.penaltyRows()}, Flagged: []jsonFlagged{}, FindingList: []jsonFinding{},
 	}
 	for _, c := range compliance.Categories() {
 		j.ByCategory[c.String()] = r.byCategory[c]

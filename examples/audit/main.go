@@ -290,6 +290,7 @@ type stats struct {
 	byFinding                                                  map[conversation.FindingKind]int
 	points                                                     float64 // estimated: worst turn per conversation (penalty.go)
 	penalties                                                  map[shopDay]incidents
+	scores                                                     map[agentDay]dayScore
 	flagged                                                    []flagged
 	findings                                                   []finding
 	answered, within, measured                                 int
@@ -301,7 +302,7 @@ type stats struct {
 }
 
 func newStats() *stats {
-	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[conversation.FindingKind]int{}, penalties: map[shopDay]incidents{}}
+	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[conversation.FindingKind]int{}, penalties: map[shopDay]incidents{}, scores: map[agentDay]dayScore{}}
 }
 
 type results struct {
@@ -442,6 +443,7 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 		st.within += m.WithinWindow
 		st.answered += m.Answered
 		st.addIncident(cv)
+		st.addScores(cv)
 		open.remove(cv)
 	}
 	for b := range ch {
@@ -495,9 +497,12 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 				st.buyerTurns++
 			} else {
 				st.agentTurns++
+				cv.agent = agentName(turn.Agent)
+				cv.scoreTurn(cv.agent, dayOf(turn.At))
 			}
 			if res.Report != nil && !res.Report.Clean() {
 				st.addFlagged(c, rec, *res.Report, maxFlagged)
+				cv.scoreFlagged(cv.agent, dayOf(turn.At), *res.Report)
 				if !cv.flagged || res.Report.Penalty.Points > cv.worst {
 					cv.flagged, cv.worst, cv.worstAt = true, res.Report.Penalty.Points, turn.At
 				}
@@ -515,10 +520,7 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 func (st *stats) addFlagged(c *compliance.Checker, rec jsonl.Record, rep compliance.Report, maxFlagged int) {
 	st.flaggedTurns++
 	st.bySeverity[rep.Severity]++
-	agent := rec.Turn.Agent
-	if agent == "" {
-		agent = "(unknown)"
-	}
+	agent := agentName(rec.Turn.Agent)
 	st.byAgent[agent]++
 	st.byHour[rec.Turn.At.In(chinaTime).Hour()]++
 	for _, v := range rep.Violations {
@@ -536,8 +538,23 @@ func (st *stats) addFlagged(c *compliance.Checker, rec jsonl.Record, rep complia
 	}
 }
 
+// agentName is the agent's id, or "(unknown)" for a turn without one.
+func agentName(a string) string {
+	if a == "" {
+		return "(unknown)"
+	}
+	return a
+}
+
 func (st *stats) addFinding(id string, cv *conv, f conversation.Finding) {
 	st.byFinding[f.Kind]++
+	if _, ok := findingDeduction[f.Kind]; ok {
+		agent := cv.agent
+		if agent == "" {
+			agent = agentName("")
+		}
+		cv.scoreFinding(agent, dayOf(f.At), f.Kind)
+	}
 	if len(st.findings) >= 2000 {
 		return
 	}
@@ -560,6 +577,16 @@ func (r *results) merge(st *stats) {
 	r.conversations += st.conversations
 	r.flaggedTurns += st.flaggedTurns
 	r.points += st.points
+	for k, v := range st.scores {
+		d := r.scores[k]
+		d.conversations += v.conversations
+		d.turns += v.turns
+		d.flagged += v.flagged
+		d.findings += v.findings
+		d.deduction += v.deduction
+		d.scoreSum += v.scoreSum
+		r.scores[k] = d
+	}
 	for k, v := range st.penalties {
 		in := r.penalties[k]
 		in.conversations += v.conversations
@@ -639,6 +666,7 @@ func printSummary(w io.Writer, r *results) {
 		}
 	}
 	table("Flagged turns by hour (China time)", rows)
+	printScores(w, r)
 	if pr := r.penaltyRows(); len(pr) > 0 {
 		fmt.Fprintln(w, "Estimated penalty points by shop and day (China time)")
 		for i, p := range pr {

@@ -8,8 +8,10 @@ import (
 
 // conv is one open conversation in a worker.
 type conv struct {
-	id   string
-	shop string // the "shop" field of its first turn
+	id    string
+	shop  string      // the "shop" field of its first turn
+	agent string      // who answered its latest agent turn; "" before one
+	parts []agentPart // what each agent did in it, for the scores (score.go)
 	// flagged is set once an agent turn was flagged; worst is the highest
 	// estimate of its flagged turns, at worstAt (penalty.go).
 	flagged bool
