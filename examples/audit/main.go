@@ -147,6 +147,7 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int)
 	fs.SetOutput(stderr)
 	platform := fs.String("platform", "generic", "platform rules: generic, jd, taobao, doudian, pdd")
 	htmlPath := fs.String("html", "", "write an HTML report to this file")
+	reportLang := fs.String("lang", "zh", "language of the HTML report: zh (Chinese) or en (English)")
 	jsonPath := fs.String("json", "", "write the summary and findings as JSON to this file (- for standard output, replacing the text summary)")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
 	maxFlagged := fs.Int("max-flagged", 500, "flagged turns listed in the HTML report (all are counted)")
@@ -169,6 +170,10 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int)
 	}
 	if *maxOpen < 0 {
 		fmt.Fprintln(stderr, "audit: -max-open must be 0 or more")
+		return 2
+	}
+	if *reportLang != "zh" && *reportLang != "en" {
+		fmt.Fprintf(stderr, "audit: -lang is %q (want zh or en)\n", *reportLang)
 		return 2
 	}
 	zone, err := jsonl.ParseZone(*tz)
@@ -227,7 +232,8 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int)
 		fmt.Fprintf(stdout, "\nJSON report: %s\n", *jsonPath)
 	}
 	if cfg.htmlPath != "" {
-		if err := writeFile(cfg.htmlPath, res, writeHTML); err != nil {
+		writeLang := func(w io.Writer, r *results) error { return writeHTML(w, r, lang(*reportLang)) }
+		if err := writeFile(cfg.htmlPath, res, writeLang); err != nil {
 			fmt.Fprintln(stderr, "audit:", err)
 			return 2
 		}

@@ -60,7 +60,8 @@ func TestAuditEndToEnd(t *testing.T) {
 	require.NotContains(t, page, "<link")
 	require.NotContains(t, page, "<script")
 	require.Contains(t, page, "blacklist_eligible")
-	require.Contains(t, page, "Showing the first 100 flagged turns; "+strconv.Itoa(planted.FlaggedTurns-100)+" more")
+	require.Contains(t, page, `<html lang="zh-CN">`)
+	require.Contains(t, page, "仅列出前 100 条违规消息，另有 "+strconv.Itoa(planted.FlaggedTurns-100)+" 条")
 
 	// The same result whatever the number of workers.
 	var out1 bytes.Buffer
