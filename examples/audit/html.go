@@ -27,7 +27,9 @@ type bar struct {
 
 // hbars draws a horizontal bar chart as inline SVG.
 func hbars(bars []bar) template.HTML {
-	const width, rowH, labelW = 560, 26, 150
+	// 420 wide: readable when a phone scales it to its width, not too
+	// large in a half-width column on a desktop.
+	const width, rowH, labelW = 420, 26, 120
 	maxV := 1
 	for _, b := range bars {
 		maxV = max(maxV, b.Value)
@@ -47,7 +49,7 @@ func hbars(bars []bar) template.HTML {
 
 // hours draws the 24-hour histogram as inline SVG.
 func hours(counts [24]int) template.HTML {
-	const width, height, pad = 560, 170, 24
+	const width, height, pad = 420, 150, 20
 	maxV := 1
 	for _, v := range counts {
 		maxV = max(maxV, v)
@@ -127,11 +129,14 @@ table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px
 th{background:#fafafa}.sev-critical{color:#b30000;font-weight:bold}.sev-serious{color:#d35400}.sev-minor{color:#8a6d00}.sev-warning{color:#666}
 .text{font-size:14px;line-height:1.6}.sug{color:#1a7f37}.tag{display:inline-block;border-radius:4px;padding:0 6px;margin:1px;color:#fff;font-size:12px}
 .note{color:#666;font-size:12px}.card .note{display:block}.good{color:#1a7f37}.fair{color:#b08800}.poor{color:#b30000}
-.wrap{overflow-x:auto}
+svg.spark{display:block;width:160px;max-width:100%;height:auto}
 @media (max-width:700px){
-body{margin:12px auto;padding:0 10px}.charts{grid-template-columns:minmax(0,1fr)}.card{min-width:0;flex:1 1 40%}
+body{margin:12px auto;padding:0 10px}.charts{grid-template-columns:minmax(0,1fr)}
+.cards{display:grid;grid-template-columns:1fr 1fr;gap:8px}.card{min-width:0;padding:8px 12px}.card b{font-size:20px}
 table.stack tr:first-child{display:none}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:auto}
 table.stack tr{border-bottom:1px solid #ddd;padding:6px 0}table.stack td{border:0;padding:2px 4px}
+table.stack td[data-label]::before{content:attr(data-label) " ";color:#888;font-size:12px}
+table.stack.scores td{display:inline-block;margin-right:8px}table.stack.scores td.agent{display:block;font-weight:bold}table.stack.scores td.trend{display:block}
 }
 </style></head><body>
 <h1>{{t "title"}}</h1>
@@ -153,9 +158,9 @@ table.stack tr{border-bottom:1px solid #ddd;padding:6px 0}table.stack td{border:
 <div class="chart" id="chart-agent"><h3>{{t "by agent"}}</h3>{{.AgentChart}}</div>
 </div>
 {{if .Scores}}<h2>{{t "scores"}}</h2>
-<div class="wrap"><table class="scores"><tr><th>{{t "agent"}}</th><th>{{t "score"}}</th><th>{{t "conversations"}}</th><th>{{t "turns"}}</th><th>{{t "flagged"}}</th><th>{{t "findings"}}</th>{{if .MultiDay}}<th>{{t "by day"}}</th>{{end}}</tr>
-{{range .Scores}}<tr><td>{{.Agent}}</td><td><b class="{{scoreClass .Score}}">{{points .Score}}</b></td><td>{{.Conversations}}</td><td>{{.Turns}}</td><td>{{.FlaggedTurns}}</td><td>{{.Findings}}</td>{{if $.MultiDay}}<td>{{spark .Days}}</td>{{end}}</tr>
-{{end}}</table></div>
+<table class="stack scores"><tr><th>{{t "agent"}}</th><th>{{t "score"}}</th><th>{{t "conversations"}}</th><th>{{t "turns"}}</th><th>{{t "flagged"}}</th><th>{{t "findings"}}</th>{{if .MultiDay}}<th>{{t "by day"}}</th>{{end}}</tr>
+{{range .Scores}}<tr><td class="agent">{{.Agent}}</td><td data-label="{{t "score"}}"><b class="{{scoreClass .Score}}">{{points .Score}}</b></td><td data-label="{{t "conversations"}}">{{.Conversations}}</td><td data-label="{{t "turns"}}">{{.Turns}}</td><td data-label="{{t "flagged"}}">{{.FlaggedTurns}}</td><td data-label="{{t "findings"}}">{{.Findings}}</td>{{if $.MultiDay}}<td class="trend">{{spark .Days}}</td>{{end}}</tr>
+{{end}}</table>
 <p class="note">{{t "scores note"}}</p>{{end}}
 {{if .Penalties}}<h2>{{t "penalties"}}</h2>
 <table><tr><th>{{t "shop"}}</th><th>{{t "day"}}</th><th>{{t "conversations"}}</th><th>{{t "points"}}</th></tr>
@@ -165,13 +170,13 @@ table.stack tr{border-bottom:1px solid #ddd;padding:6px 0}table.stack td{border:
 <h2>{{t "flagged list"}}</h2>
 {{if .Capped}}<p class="note">{{t "capped" (len .Flagged) .Capped}}</p>{{end}}
 <table class="stack flagged"><tr><th>{{t "line"}}</th><th>{{t "when"}}</th><th>{{t "reply"}}</th><th>{{t "violations"}}</th></tr>
-{{range .Flagged}}<tr class="turn"><td>{{.Line}}</td><td>{{time .At}}<br>{{.Conversation}}<br>{{.Agent}}</td>
+{{range .Flagged}}<tr class="turn"><td data-label="{{t "line"}}">{{.Line}}</td><td>{{time .At}}<br>{{.Conversation}}<br>{{.Agent}}</td>
 <td class="text">{{highlight .Report}}{{if .Suggestion}}<div class="sug">→ {{t "suggest"}}{{.Suggestion}}</div>{{end}}</td>
-<td>{{range .Report.Violations}}<span class="tag" style="background:{{color .Category}}" title="{{.Category}}">{{category .Category}}</span> <span class="sev-{{.Severity}}">{{severity .Severity}}</span> {{.Penalty.Action}}<br>{{end}}</td></tr>
+<td>{{range .Report.Violations}}<span class="tag" style="background:{{color .Category}}" title="{{.Category}}">{{category .Category}}</span> <span class="sev-{{.Severity}}">{{severity .Severity}}</span>{{if ne .Penalty.Action (severity .Severity)}} {{.Penalty.Action}}{{end}}<br>{{end}}</td></tr>
 {{end}}</table>
 <h2>{{t "finding list"}}</h2>
 <table class="stack"><tr><th>{{t "kind"}}</th><th>{{t "conversation"}}</th><th>{{t "evidence"}}</th><th>{{t "detail"}}</th></tr>
-{{range .FindingRows}}<tr><td title="{{.Code}}">{{.Kind}}</td><td>{{.Conversation}}</td><td>{{.Lines}}</td><td title="{{.Original}}">{{.Detail}}</td></tr>
+{{range .FindingRows}}<tr><td title="{{.Code}}"><b>{{.Kind}}</b></td><td data-label="{{t "conversation"}}">{{.Conversation}}</td><td data-label="{{t "evidence"}}">{{.Lines}}</td><td title="{{.Original}}">{{.Detail}}</td></tr>
 {{end}}</table>
 <p class="note">{{t "footer"}}</p>
 </body></html>
