@@ -64,16 +64,40 @@ type agentPart struct {
 	deduction                float64
 }
 
-// part returns the conversation's part for agent, starting it on day.
+// part returns the conversation's part for agent, starting it on day. A
+// conversation has an agent or two: they are searched in a slice, and in a
+// map once there are more than maxScannedParts, so a log that names a new
+// agent at every turn still costs O(1) a turn.
 func (cv *conv) part(agent, day string) *agentPart {
-	for i := range cv.parts {
-		if cv.parts[i].agent == agent {
+	if cv.partIndex != nil {
+		cv.partSteps++
+		if i, ok := cv.partIndex[agent]; ok {
 			return &cv.parts[i]
+		}
+	} else {
+		for i := range cv.parts {
+			cv.partSteps++
+			if cv.parts[i].agent == agent {
+				return &cv.parts[i]
+			}
 		}
 	}
 	cv.parts = append(cv.parts, agentPart{agent: agent, day: day})
+	if len(cv.parts) > maxScannedParts {
+		if cv.partIndex == nil {
+			cv.partIndex = make(map[string]int, len(cv.parts))
+			for i, p := range cv.parts {
+				cv.partIndex[p.agent] = i
+			}
+		}
+		cv.partIndex[agent] = len(cv.parts) - 1
+	}
 	return &cv.parts[len(cv.parts)-1]
 }
+
+// maxScannedParts is how many agents a conversation's parts are searched
+// among in order before they are indexed.
+const maxScannedParts = 8
 
 func (cv *conv) scoreTurn(agent, day string) { cv.part(agent, day).turns++ }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,4 +89,21 @@ func TestAgentScoreFloorAndLadder(t *testing.T) {
 		buyer.scoreFinding("a", "d", k)
 	}
 	require.Zero(t, buyer.parts[0].deduction, "the buyer's doing costs the agent nothing")
+}
+
+// TestAgentPartsLinear: a conversation whose every turn names a new agent
+// costs O(1) a turn to score (counted, not timed).
+func TestAgentPartsLinear(t *testing.T) {
+	for _, n := range []int{100, 10000} {
+		var c conv
+		for i := range n {
+			c.scoreTurn(fmt.Sprintf("a%d", i), "d")
+			c.scoreTurn(fmt.Sprintf("a%d", i/2), "d") // and an earlier one again
+		}
+		require.Len(t, c.parts, n)
+		require.LessOrEqual(t, c.partSteps, 2*n*maxScannedParts, "n=%d", n)
+		st := newStats()
+		st.addScores(&c)
+		require.Len(t, st.scores, n)
+	}
 }
