@@ -22,7 +22,17 @@
 // package jsonl lists; -tz sets the zone of times without an offset
 // (default +08:00, China Standard Time).
 //
+// -json FILE writes the summary's figures, the flagged turns and the
+// conversation findings as JSON; -json - writes it to standard output in
+// place of the text summary, for pipelines.
+//
+// The exit status is 0 when nothing was flagged, 1 when an agent turn was
+// flagged or a conversation finding made, and 2 on bad usage, unreadable
+// input or output that cannot be written — as examples/check. Bad lines
+// alone do not change it; they are counted.
+//
 //	go run ./examples/audit -platform jd -html report.html chats.jsonl
+//	go run ./examples/audit -platform jd -json - chats.jsonl | jq .flagged_turns
 package main
 
 import (
@@ -87,27 +97,58 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// lockedWriter serializes writes: the progress bar and the bad-line reports
-// both write to stderr from different goroutines.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
+// console is stderr shared by the progress bar and the messages (bad
+// lines, errors), which come from different goroutines. While the bar is
+// drawn, a message first clears the bar's line, so it never runs into the
+// bar (…1.6 MB/saudit: skipping line 2644), and the bar is drawn again
+// below it.
+type console struct {
+	mu  sync.Mutex
+	w   io.Writer
+	bar string // the bar's text while it is drawn, "" otherwise
 }
 
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
+// Write writes a message (whole lines), keeping the bar below it.
+func (c *console) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.bar == "" {
+		return c.w.Write(p)
+	}
+	if _, err := io.WriteString(c.w, clearLine); err != nil {
+		return 0, err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		return n, err
+	}
+	_, err = io.WriteString(c.w, c.bar)
+	return n, err
 }
 
-// run is the program; the status is 2 on bad usage, unreadable input, or
-// output that cannot be written (audit log.jsonl > /dev/full).
+// clearLine returns the cursor to the start of the line and erases it.
+const clearLine = "\r\x1b[K"
+
+// drawBar replaces the bar's line with bar; "" erases it for good.
+func (c *console) drawBar(bar string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.bar = bar
+	io.WriteString(c.w, clearLine+bar)
+}
+
+// run is the program. The status is 0 when nothing was flagged (no flagged
+// agent turn and no conversation finding), 1 when something was, and 2 on
+// bad usage, unreadable input, or output that cannot be written (audit
+// log.jsonl > /dev/full): the same convention as examples/check.
 func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int) {
-	stderr := &lockedWriter{w: rawStderr}
+	stderr := &console{w: rawStderr}
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	platform := fs.String("platform", "generic", "platform rules: generic, jd, taobao, doudian, pdd")
 	htmlPath := fs.String("html", "", "write an HTML report to this file")
+	reportLang := fs.String("lang", "zh", "language of the HTML report: zh (Chinese) or en (English)")
+	jsonPath := fs.String("json", "", "write the summary and findings as JSON to this file (- for standard output, replacing the text summary)")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
 	maxFlagged := fs.Int("max-flagged", 500, "flagged turns listed in the HTML report (all are counted)")
 	idle := fs.Duration("idle", time.Hour, "close a conversation after this much log time without a turn")
@@ -129,6 +170,10 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int)
 	}
 	if *maxOpen < 0 {
 		fmt.Fprintln(stderr, "audit: -max-open must be 0 or more")
+		return 2
+	}
+	if *reportLang != "zh" && *reportLang != "en" {
+		fmt.Fprintf(stderr, "audit: -lang is %q (want zh or en)\n", *reportLang)
 		return 2
 	}
 	zone, err := jsonl.ParseZone(*tz)
@@ -165,31 +210,63 @@ func run(args []string, stdin io.Reader, stdout, rawStderr io.Writer) (code int)
 	res.source = name
 	out := &stickyWriter{w: stdout}
 	defer func() {
-		if out.err != nil && code == 0 {
+		if out.err != nil && code != 2 {
 			fmt.Fprintln(stderr, "audit: writing output:", out.err)
 			code = 2
 		}
 	}()
 	stdout = out
-	printSummary(stdout, res)
+	if *jsonPath == "-" {
+		if err := writeJSON(stdout, res); err != nil {
+			fmt.Fprintln(stderr, "audit: writing JSON:", err)
+			return 2
+		}
+	} else {
+		printSummary(stdout, res)
+	}
+	if *jsonPath != "" && *jsonPath != "-" {
+		if err := writeFile(*jsonPath, res, writeJSON); err != nil {
+			fmt.Fprintln(stderr, "audit:", err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "\nJSON report: %s\n", *jsonPath)
+	}
 	if cfg.htmlPath != "" {
-		f, err := os.Create(cfg.htmlPath)
-		if err != nil {
+		writeLang := func(w io.Writer, r *results) error { return writeHTML(w, r, lang(*reportLang)) }
+		if err := writeFile(cfg.htmlPath, res, writeLang); err != nil {
 			fmt.Fprintln(stderr, "audit:", err)
 			return 2
 		}
-		if err := writeHTML(f, res); err != nil {
-			f.Close()
-			fmt.Fprintln(stderr, "audit:", err)
-			return 2
+		if *jsonPath != "-" {
+			fmt.Fprintf(stdout, "\nHTML report: %s\n", cfg.htmlPath)
 		}
-		if err := f.Close(); err != nil {
-			fmt.Fprintln(stderr, "audit:", err)
-			return 2
-		}
-		fmt.Fprintf(stdout, "\nHTML report: %s\n", cfg.htmlPath)
+	}
+	if res.flaggedTurns > 0 || res.totalFindings() > 0 {
+		return 1
 	}
 	return 0
+}
+
+// writeFile creates path and writes the report to it with write.
+func writeFile(path string, r *results, write func(io.Writer, *results) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f, r); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// totalFindings counts the conversation findings of every kind.
+func (r *results) totalFindings() int {
+	n := 0
+	for _, v := range r.byFinding {
+		n += v
+	}
+	return n
 }
 
 // flagged is one agent turn with violations, kept for the HTML report.
@@ -217,7 +294,9 @@ type stats struct {
 	byAgent                                                    map[string]int
 	byHour                                                     [24]int
 	byFinding                                                  map[conversation.FindingKind]int
-	points                                                     float64
+	points                                                     float64 // estimated: worst turn per conversation (penalty.go)
+	penalties                                                  map[shopDay]incidents
+	scores                                                     map[agentDay]dayScore
 	flagged                                                    []flagged
 	findings                                                   []finding
 	answered, within, measured                                 int
@@ -229,7 +308,7 @@ type stats struct {
 }
 
 func newStats() *stats {
-	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[conversation.FindingKind]int{}}
+	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[conversation.FindingKind]int{}, penalties: map[shopDay]incidents{}, scores: map[agentDay]dayScore{}}
 }
 
 type results struct {
@@ -253,7 +332,7 @@ const defaultMaxOpen = 500_000
 
 const maxEvidenceLines = 100000
 
-func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, error) {
+func audit(cfg config, in io.Reader, size int64, stderr *console) (*results, error) {
 	opts := []compliance.Option{compliance.WithPlatform(cfg.platform)}
 	for _, l := range cfg.lexicons {
 		opts = append(opts, compliance.WithLexiconFile(l))
@@ -279,9 +358,14 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 	r := jsonl.NewReader(in, jsonl.Zone(cfg.zone))
 	pending := make([][]jsonl.Record, cfg.workers)
 	skipped := 0
-	done := make(chan struct{})
+	done, barGone := make(chan struct{}), make(chan struct{})
 	if cfg.progress {
-		go progress(stderr, r, size, done)
+		go func() {
+			defer close(barGone)
+			progress(stderr, r, size, done)
+		}()
+	} else {
+		close(barGone)
 	}
 	var readErr error
 	for {
@@ -320,6 +404,7 @@ func audit(cfg config, in io.Reader, size int64, stderr io.Writer) (*results, er
 	}
 	wg.Wait()
 	close(done)
+	<-barGone // the bar is erased before the summary or an error is written
 	if readErr != nil {
 		return nil, readErr
 	}
@@ -363,6 +448,8 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 		st.measured += m.BuyerMessages
 		st.within += m.WithinWindow
 		st.answered += m.Answered
+		st.addIncident(cv)
+		st.addScores(cv)
 		open.remove(cv)
 	}
 	for b := range ch {
@@ -388,7 +475,7 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 					closeConv(open.oldest())
 					st.evicted++
 				}
-				cv = &conv{id: rec.Conversation, session: conversation.NewSession(c)}
+				cv = &conv{id: rec.Conversation, shop: rec.Shop, session: conversation.NewSession(c)}
 				open.add(cv)
 				st.conversations++
 				if !plausible {
@@ -416,9 +503,15 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 				st.buyerTurns++
 			} else {
 				st.agentTurns++
+				cv.agent = agentName(turn.Agent)
+				cv.scoreTurn(cv.agent, dayOf(turn.At))
 			}
 			if res.Report != nil && !res.Report.Clean() {
 				st.addFlagged(c, rec, *res.Report, maxFlagged)
+				cv.scoreFlagged(cv.agent, dayOf(turn.At), *res.Report)
+				if !cv.flagged || res.Report.Penalty.Points > cv.worst {
+					cv.flagged, cv.worst, cv.worstAt = true, res.Report.Penalty.Points, turn.At
+				}
 			}
 			for _, f := range res.Findings {
 				st.addFinding(rec.Conversation, cv, f)
@@ -433,11 +526,7 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 func (st *stats) addFlagged(c *compliance.Checker, rec jsonl.Record, rep compliance.Report, maxFlagged int) {
 	st.flaggedTurns++
 	st.bySeverity[rep.Severity]++
-	st.points += rep.Penalty.Points
-	agent := rec.Turn.Agent
-	if agent == "" {
-		agent = "(unknown)"
-	}
+	agent := agentName(rec.Turn.Agent)
 	st.byAgent[agent]++
 	st.byHour[rec.Turn.At.In(chinaTime).Hour()]++
 	for _, v := range rep.Violations {
@@ -455,8 +544,23 @@ func (st *stats) addFlagged(c *compliance.Checker, rec jsonl.Record, rep complia
 	}
 }
 
+// agentName is the agent's id, or "(unknown)" for a turn without one.
+func agentName(a string) string {
+	if a == "" {
+		return "(unknown)"
+	}
+	return a
+}
+
 func (st *stats) addFinding(id string, cv *conv, f conversation.Finding) {
 	st.byFinding[f.Kind]++
+	if _, ok := findingDeduction[f.Kind]; ok {
+		agent := cv.agent
+		if agent == "" {
+			agent = agentName("")
+		}
+		cv.scoreFinding(agent, dayOf(f.At), f.Kind)
+	}
 	if len(st.findings) >= 2000 {
 		return
 	}
@@ -479,6 +583,22 @@ func (r *results) merge(st *stats) {
 	r.conversations += st.conversations
 	r.flaggedTurns += st.flaggedTurns
 	r.points += st.points
+	for k, v := range st.scores {
+		d := r.scores[k]
+		d.conversations += v.conversations
+		d.turns += v.turns
+		d.flagged += v.flagged
+		d.findings += v.findings
+		d.deduction += v.deduction
+		d.scoreSum += v.scoreSum
+		r.scores[k] = d
+	}
+	for k, v := range st.penalties {
+		in := r.penalties[k]
+		in.conversations += v.conversations
+		in.points += v.points
+		r.penalties[k] = in
+	}
 	r.answered += st.answered
 	r.within += st.within
 	r.measured += st.measured
@@ -515,7 +635,8 @@ func printSummary(w io.Writer, r *results) {
 	if r.measured > 0 {
 		rate = float64(r.within) / float64(r.measured)
 	}
-	fmt.Fprintf(w, "flagged agent turns: %d of %d; estimated penalty points: %.0f; buyer messages answered within the window: %.1f%%\n", r.flaggedTurns, r.agentTurns, r.points, 100*rate)
+	fmt.Fprintf(w, "flagged agent turns: %d of %d; buyer messages answered within the window: %.1f%%\n", r.flaggedTurns, r.agentTurns, 100*rate)
+	fmt.Fprintf(w, "estimated penalty points: %s in %d conversations (an estimate: each conversation counted once, at its worst turn, by shop and day)\n", fmtPoints(r.points), r.penaltyConversations())
 	fmt.Fprintf(w, "timestamps: %d out of order (counted at the previous turn's time), %d implausible (before 2000 or over a day ahead: ignored); %d conversations closed early to stay within -max-open\n\n", r.outOfOrder, r.implausible, r.evicted)
 	table := func(title string, rows [][2]string) {
 		fmt.Fprintf(w, "%s\n", title)
@@ -551,6 +672,34 @@ func printSummary(w io.Writer, r *results) {
 		}
 	}
 	table("Flagged turns by hour (China time)", rows)
+	printScores(w, r)
+	if pr := r.penaltyRows(); len(pr) > 0 {
+		fmt.Fprintln(w, "Estimated penalty points by shop and day (China time)")
+		for i, p := range pr {
+			if i == maxPenaltyRows {
+				fmt.Fprintf(w, "  … %d more rows (all are in -json)\n", len(pr)-i)
+				break
+			}
+			shop := p.Shop
+			if shop == "" {
+				shop = "(whole log)"
+			}
+			fmt.Fprintf(w, "  %s %s %6d conversations %8s points (est.)\n", textwidth.PadRight(shop, 16), p.Day, p.Conversations, fmtPoints(p.Points))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// maxPenaltyRows caps the shop-and-day rows of the text summary.
+const maxPenaltyRows = 40
+
+// fmtPoints writes points as the ladders do: whole, or with one decimal
+// (抖店's 0.5).
+func fmtPoints(p float64) string {
+	if p == float64(int64(p)) {
+		return fmt.Sprintf("%d", int64(p))
+	}
+	return fmt.Sprintf("%.1f", p)
 }
 
 func topAgents(m map[string]int, n int) []string {
@@ -575,26 +724,31 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// progress draws a progress bar on stderr until done is closed.
-func progress(w io.Writer, r *jsonl.Reader, size int64, done <-chan struct{}) {
+// progress draws a progress bar on stderr until done is closed, then
+// erases it.
+func progress(c *console, r *jsonl.Reader, size int64, done <-chan struct{}) {
 	t := time.NewTicker(200 * time.Millisecond)
 	defer t.Stop()
 	start := time.Now()
 	for {
 		select {
 		case <-done:
-			fmt.Fprint(w, "\r\x1b[K")
+			c.drawBar("")
 			return
 		case <-t.C:
-			n := r.Bytes()
-			speed := float64(n) / 1e6 / time.Since(start).Seconds()
-			if size > 0 {
-				frac := float64(n) / float64(size)
-				bar := strings.Repeat("█", int(frac*30)) + strings.Repeat("░", 30-int(frac*30))
-				fmt.Fprintf(w, "\r%s %5.1f%% %7.1f MB %6.1f MB/s", bar, 100*frac, float64(n)/1e6, speed)
-			} else {
-				fmt.Fprintf(w, "\r%7.1f MB %6.1f MB/s", float64(n)/1e6, speed)
-			}
+			c.drawBar(progressLine(r.Bytes(), size, time.Since(start)))
 		}
 	}
+}
+
+// progressLine is the bar after n of size bytes (size < 0: unknown) in elapsed.
+func progressLine(n, size int64, elapsed time.Duration) string {
+	speed := float64(n) / 1e6 / max(elapsed.Seconds(), 1e-9)
+	if size <= 0 {
+		return fmt.Sprintf("%7.1f MB %6.1f MB/s", float64(n)/1e6, speed)
+	}
+	frac := min(float64(n)/float64(size), 1)
+	full := int(frac * 30)
+	bar := strings.Repeat("█", full) + strings.Repeat("░", 30-full)
+	return fmt.Sprintf("%s %5.1f%% %7.1f MB %6.1f MB/s", bar, 100*frac, float64(n)/1e6, speed)
 }

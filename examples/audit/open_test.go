@@ -47,7 +47,7 @@ func TestBadTimestampsChangeNothingElse(t *testing.T) {
 		strings.Join(lines[200:], "")
 	summary := func(in string, args ...string) string {
 		var out, errb bytes.Buffer
-		require.Equal(t, 0, run(append(args, "-platform", "jd"), strings.NewReader(in), &out, &errb), errb.String())
+		require.Equal(t, 1, run(append(args, "-platform", "jd"), strings.NewReader(in), &out, &errb), errb.String())
 		return out.String()
 	}
 	for _, workers := range []string{"1", "2"} {
@@ -126,7 +126,7 @@ func TestMaxOpenEvictsLeastRecent(t *testing.T) {
 	_, err := chatgen.Generate(&log, 500, 3)
 	require.NoError(t, err)
 	var out bytes.Buffer
-	require.Equal(t, 0, run([]string{"-max-open", "4", "-workers", "2"}, &log, &out, &bytes.Buffer{}))
+	require.Equal(t, 1, run([]string{"-max-open", "4", "-workers", "2"}, &log, &out, &bytes.Buffer{}))
 	require.Regexp(t, `; [1-9]\d* conversations closed early to stay within -max-open`, out.String())
 	require.Equal(t, 2, run([]string{"-max-open", "-1"}, strings.NewReader(""), &out, &bytes.Buffer{}))
 }

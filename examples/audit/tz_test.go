@@ -29,7 +29,7 @@ func TestAuditExportFormatsAndZone(t *testing.T) {
 		}
 		var out, errb bytes.Buffer
 		code := run(args, strings.NewReader(log), &out, &errb)
-		require.Equal(t, 0, code, errb.String())
+		require.Equal(t, 1, code, errb.String())
 		require.Contains(t, errb.String(), "line 5", "the unreadable time is a bad line with its number")
 		require.NotContains(t, errb.String(), "line 1:")
 		require.NotContains(t, errb.String(), "line 4:")

@@ -237,6 +237,7 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 		}
 	}
 	inRange := func(i int) bool { return i >= 0 && i < len(turns) }
+	worst := -1.0 // platforms penalise per incident: the conversation counts once, at its worst turn
 	for _, tr := range cr.Reports {
 		if !inRange(tr.Turn) {
 			return fmt.Errorf("beam: conversation %q: report for turn %d of %d", conv, tr.Turn, len(turns))
@@ -249,6 +250,7 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 		}
 		rep := tr.Report
 		sum.addFlagged(agent, turns[tr.Turn].At, rep)
+		worst = max(worst, rep.Penalty.Points)
 		d.FlaggedTurns++
 		d.Points += rep.Penalty.Points
 		for _, v := range rep.Violations {
@@ -296,6 +298,10 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 			return fmt.Errorf("beam: %w", err)
 		}
 		findings(string(b))
+	}
+	if worst >= 0 {
+		sum.Points += worst
+		sum.PenaltyConversations++
 	}
 	sum.Measured = int64(cr.Response.BuyerMessages)
 	sum.Within = int64(cr.Response.WithinWindow)

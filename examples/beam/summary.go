@@ -22,7 +22,8 @@ import (
 type summary struct {
 	Files, Bytes, Skipped                                      int64
 	Turns, AgentTurns, BuyerTurns, Conversations, FlaggedTurns int64
-	Points                                                     float64
+	Points                                                     float64 // estimated: each conversation once, at its worst flagged turn
+	PenaltyConversations                                       int64   // conversations with a flagged turn
 	Measured, Within, Answered                                 int64
 	OutOfOrder, Implausible                                    int64     // timestamps, counted as examples/audit counts them
 	ByCategory                                                 [16]int64 // by compliance.Category
@@ -38,7 +39,6 @@ func newSummary() summary { return summary{} }
 func (s *summary) addFlagged(agent string, at time.Time, rep compliance.Report) {
 	s.FlaggedTurns++
 	s.BySeverity[idx(int(rep.Severity), len(s.BySeverity))]++
-	s.Points += rep.Penalty.Points
 	if s.ByAgent == nil {
 		s.ByAgent = map[string]int64{}
 	}
@@ -69,6 +69,7 @@ func mergeSummaries(a, b summary) summary {
 	a.Conversations += b.Conversations
 	a.FlaggedTurns += b.FlaggedTurns
 	a.Points += b.Points
+	a.PenaltyConversations += b.PenaltyConversations
 	a.Measured += b.Measured
 	a.Within += b.Within
 	a.Answered += b.Answered
@@ -121,7 +122,12 @@ func writeSummary(w io.Writer, source, platform string, r summary) error {
 	if r.Measured > 0 {
 		rate = float64(r.Within) / float64(r.Measured)
 	}
-	fmt.Fprintf(&b, "flagged agent turns: %d of %d; estimated penalty points: %.0f; buyer messages answered within the window: %.1f%%\n", r.FlaggedTurns, r.AgentTurns, r.Points, 100*rate)
+	fmt.Fprintf(&b, "flagged agent turns: %d of %d; buyer messages answered within the window: %.1f%%\n", r.FlaggedTurns, r.AgentTurns, 100*rate)
+	points := fmt.Sprintf("%.1f", r.Points)
+	if r.Points == float64(int64(r.Points)) {
+		points = fmt.Sprint(int64(r.Points))
+	}
+	fmt.Fprintf(&b, "estimated penalty points: %s in %d conversations (an estimate: each conversation counted once, at its worst turn, by shop and day)\n", points, r.PenaltyConversations)
 	// The pipeline holds every conversation whole, so none is closed early.
 	fmt.Fprintf(&b, "timestamps: %d out of order (counted at the previous turn's time), %d implausible (before 2000 or over a day ahead: ignored); %d conversations closed early to stay within -max-open\n\n", r.OutOfOrder, r.Implausible, 0)
 	table := func(title string, rows [][2]string) {

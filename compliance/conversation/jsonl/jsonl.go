@@ -23,9 +23,9 @@
 //   - at (string or number, required): when the turn was sent; see Times.
 //   - text (string, required): the message as sent, possibly empty.
 //   - agent (string, optional): who answered, for agent turns.
+//   - shop (string, optional): the shop, in a log of several shops.
 //
-// Other fields are ignored, so a log may carry its own (message ids, shop
-// names). Lines are UTF-8, end with "\n" (a "\r\n" end is accepted) and are
+// Other fields are ignored, so a log may carry its own (message ids). Lines are UTF-8, end with "\n" (a "\r\n" end is accepted) and are
 // at most [MaxLine] bytes; blank lines are skipped.
 //
 // # Times
@@ -86,6 +86,9 @@ type Record struct {
 	Conversation string
 	Line         int // the line it was read from (1-based); not written
 	Turn         conversation.Turn
+	// Shop is the "shop" field, when the log has one: which shop the
+	// conversation belongs to, for a log of several shops.
+	Shop string
 }
 
 type wire struct {
@@ -94,6 +97,7 @@ type wire struct {
 	At           json.RawMessage `json:"at"`
 	Text         *string         `json:"text"`
 	Agent        string          `json:"agent"`
+	Shop         string          `json:"shop"`
 }
 
 // ChinaStandardTime is UTC+8, the zone of Chinese platforms' exports and the
@@ -409,7 +413,7 @@ func parse(raw []byte, zone *time.Location) (Record, error) {
 	if err != nil {
 		return Record{}, err
 	}
-	return Record{Conversation: *w.Conversation, Turn: conversation.Turn{Role: role, At: at, Text: *w.Text, Agent: w.Agent}}, nil
+	return Record{Conversation: *w.Conversation, Turn: conversation.Turn{Role: role, At: at, Text: *w.Text, Agent: w.Agent}, Shop: w.Shop}, nil
 }
 
 // wantRoles is what a bad role's error lists.
@@ -440,7 +444,8 @@ func (w *Writer) Write(rec Record) error {
 		At           string `json:"at"`
 		Text         string `json:"text"`
 		Agent        string `json:"agent,omitempty"`
-	}{rec.Conversation, rec.Turn.Role.String(), rec.Turn.At.Format(time.RFC3339Nano), rec.Turn.Text, rec.Turn.Agent}
+		Shop         string `json:"shop,omitempty"`
+	}{rec.Conversation, rec.Turn.Role.String(), rec.Turn.At.Format(time.RFC3339Nano), rec.Turn.Text, rec.Turn.Agent, rec.Shop}
 	b, err := json.Marshal(out)
 	if err != nil {
 		return fmt.Errorf("jsonl: write: %w", err)

@@ -79,7 +79,7 @@ func TestWriterRoundTrip(t *testing.T) {
 	cst := time.FixedZone("CST", 8*60*60)
 	recs := []Record{
 		{Conversation: "c-1", Turn: conversation.Turn{Role: conversation.Buyer, At: time.Date(2026, 3, 15, 10, 0, 0, 0, cst), Text: "在吗 <b>&\n\"引号\""}},
-		{Conversation: "c-1", Turn: conversation.Turn{Role: conversation.Agent, At: time.Date(2026, 3, 15, 10, 0, 5, 250e6, cst), Text: "", Agent: "a-7"}},
+		{Conversation: "c-1", Turn: conversation.Turn{Role: conversation.Agent, At: time.Date(2026, 3, 15, 10, 0, 5, 250e6, cst), Text: "", Agent: "a-7"}, Shop: "旗舰店"},
 		{Conversation: "c 2", Turn: conversation.Turn{Role: conversation.Agent, At: time.Date(2026, 3, 15, 2, 0, 0, 0, time.UTC), Text: "您好"}},
 	}
 	var b strings.Builder
@@ -97,6 +97,7 @@ func TestWriterRoundTrip(t *testing.T) {
 		require.Equal(t, recs[i].Turn.Role, r.Turn.Role)
 		require.Equal(t, recs[i].Turn.Text, r.Turn.Text)
 		require.Equal(t, recs[i].Turn.Agent, r.Turn.Agent)
+		require.Equal(t, recs[i].Shop, r.Shop)
 		require.True(t, recs[i].Turn.At.Equal(r.Turn.At), "%v != %v", recs[i].Turn.At, r.Turn.At)
 		_, off1 := recs[i].Turn.At.Zone()
 		_, off2 := r.Turn.At.Zone()
