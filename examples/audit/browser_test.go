@@ -16,7 +16,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/huashu/huashu/internal/chatgen"
+	"github.com/huashu/huashu/compliance/conversation/jsonl/jsonltest"
 )
 
 // browser finds Chromium: $HUASHU_CHROMIUM, else chromium or
@@ -62,7 +62,7 @@ func TestReportInBrowser(t *testing.T) {
 
 	// A log over two days, so the scores have trends.
 	var log bytes.Buffer
-	_, err := chatgen.Generate(&log, 300, 9)
+	_, err := jsonltest.Generate(&log, 300, 9)
 	require.NoError(t, err)
 	day2 := strings.ReplaceAll(log.String(), `"c-`, `"d-`)
 	day2 = strings.ReplaceAll(day2, "2026-03-15T", "2026-03-16T")

@@ -12,7 +12,7 @@ import (
 
 	"github.com/huashu/huashu/compliance"
 	"github.com/huashu/huashu/compliance/conversation"
-	"github.com/huashu/huashu/internal/chatgen"
+	"github.com/huashu/huashu/compliance/conversation/jsonl/jsonltest"
 )
 
 // TestReportLanguage: the report is in Chinese by default and in English
@@ -20,7 +20,7 @@ import (
 func TestReportLanguage(t *testing.T) {
 	dir := t.TempDir()
 	var log bytes.Buffer
-	_, err := chatgen.Generate(&log, 300, 5)
+	_, err := jsonltest.Generate(&log, 300, 5)
 	require.NoError(t, err)
 	report := func(args ...string) string {
 		path := filepath.Join(dir, "r.html")

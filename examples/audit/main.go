@@ -51,7 +51,6 @@ import (
 	"github.com/huashu/huashu/compliance"
 	"github.com/huashu/huashu/compliance/conversation"
 	"github.com/huashu/huashu/compliance/conversation/jsonl"
-	"github.com/huashu/huashu/internal/textwidth"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
@@ -641,7 +640,7 @@ func printSummary(w io.Writer, r *results) {
 	table := func(title string, rows [][2]string) {
 		fmt.Fprintf(w, "%s\n", title)
 		for _, row := range rows {
-			fmt.Fprintf(w, "  %s %8s\n", textwidth.PadRight(row[0], 22), row[1])
+			fmt.Fprintf(w, "  %s %8s\n", padRight(row[0], 22), row[1])
 		}
 		fmt.Fprintln(w)
 	}
@@ -684,7 +683,7 @@ func printSummary(w io.Writer, r *results) {
 			if shop == "" {
 				shop = "(whole log)"
 			}
-			fmt.Fprintf(w, "  %s %s %6d conversations %8s points (est.)\n", textwidth.PadRight(shop, 16), p.Day, p.Conversations, fmtPoints(p.Points))
+			fmt.Fprintf(w, "  %s %s %6d conversations %8s points (est.)\n", padRight(shop, 16), p.Day, p.Conversations, fmtPoints(p.Points))
 		}
 		fmt.Fprintln(w)
 	}

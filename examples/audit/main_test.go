@@ -15,7 +15,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/huashu/huashu/internal/chatgen"
+	"github.com/huashu/huashu/compliance/conversation/jsonl/jsonltest"
 )
 
 // TestAuditEndToEnd runs the program on a generated log with known
@@ -25,7 +25,7 @@ func TestAuditEndToEnd(t *testing.T) {
 	logPath := filepath.Join(dir, "chats.jsonl")
 	f, err := os.Create(logPath)
 	require.NoError(t, err)
-	planted, err := chatgen.Generate(f, 400, 7)
+	planted, err := jsonltest.Generate(f, 400, 7)
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 	htmlPath := filepath.Join(dir, "report.html")
@@ -109,7 +109,7 @@ not json
 // with the text summary, and -json FILE writes the same document.
 func TestAuditJSON(t *testing.T) {
 	var log bytes.Buffer
-	planted, err := chatgen.Generate(&log, 200, 11)
+	planted, err := jsonltest.Generate(&log, 200, 11)
 	require.NoError(t, err)
 	var out, errb bytes.Buffer
 	require.Equal(t, 1, run([]string{"-platform", "jd", "-json", "-", "-max-flagged", "50"}, bytes.NewReader(log.Bytes()), &out, &errb), errb.String())
@@ -156,7 +156,7 @@ func TestAuditJSON(t *testing.T) {
 
 func TestAuditProgress(t *testing.T) {
 	var log bytes.Buffer
-	_, err := chatgen.Generate(&log, 2000, 3)
+	_, err := jsonltest.Generate(&log, 2000, 3)
 	require.NoError(t, err)
 	var out, errb bytes.Buffer
 	require.Equal(t, 1, run([]string{"-progress"}, slowReader{bytes.NewReader(log.Bytes())}, &out, &errb))
@@ -214,7 +214,7 @@ func screen(out string) []string {
 // on screen every message is a line of its own, and the bar is gone at the end.
 func TestAuditProgressWithBadLines(t *testing.T) {
 	var log bytes.Buffer
-	planted, err := chatgen.Generate(&log, 1500, 5)
+	planted, err := jsonltest.Generate(&log, 1500, 5)
 	require.NoError(t, err)
 	require.Positive(t, planted.BadLines)
 	var out, errb bytes.Buffer

@@ -15,7 +15,7 @@ import (
 	"github.com/huashu/huashu/compliance"
 	"github.com/huashu/huashu/compliance/conversation"
 	"github.com/huashu/huashu/compliance/conversation/jsonl"
-	"github.com/huashu/huashu/internal/chatgen"
+	"github.com/huashu/huashu/compliance/conversation/jsonl/jsonltest"
 	"github.com/huashu/huashu/internal/heapmeter"
 )
 
@@ -36,7 +36,7 @@ func findingCounts(t *testing.T, summary string) map[string]int {
 // finding vanished. Bad timestamps are counted and touch nothing else.
 func TestBadTimestampsChangeNothingElse(t *testing.T) {
 	var log bytes.Buffer
-	planted, err := chatgen.Generate(&log, 3000, 11)
+	planted, err := jsonltest.Generate(&log, 3000, 11)
 	require.NoError(t, err)
 	lines := strings.SplitAfter(log.String(), "\n")
 	hostile := strings.Join(lines[:200], "") +
@@ -123,7 +123,7 @@ func TestMaxOpenEvictsLeastRecent(t *testing.T) {
 	require.Equal(t, 200, st.conversations)
 
 	var log bytes.Buffer
-	_, err := chatgen.Generate(&log, 500, 3)
+	_, err := jsonltest.Generate(&log, 500, 3)
 	require.NoError(t, err)
 	var out bytes.Buffer
 	require.Equal(t, 1, run([]string{"-max-open", "4", "-workers", "2"}, &log, &out, &bytes.Buffer{}))
@@ -167,7 +167,7 @@ func (fullWriter) Write([]byte) (int, error) { return 0, errors.New("no space le
 // Issue 7: the CLIs ignored write errors on stdout: audit log.jsonl > /dev/full exited 0.
 func TestAuditWriteError(t *testing.T) {
 	var log, errb bytes.Buffer
-	_, err := chatgen.Generate(&log, 50, 3)
+	_, err := jsonltest.Generate(&log, 50, 3)
 	require.NoError(t, err)
 	require.Equal(t, 2, run(nil, &log, fullWriter{}, &errb))
 	require.Contains(t, errb.String(), "audit: writing output: no space left on device")

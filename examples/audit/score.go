@@ -9,7 +9,6 @@ import (
 
 	"github.com/huashu/huashu/compliance"
 	"github.com/huashu/huashu/compliance/conversation"
-	"github.com/huashu/huashu/internal/textwidth"
 )
 
 // Quality scores (质检评分), as quality-inspection tools score a session:
@@ -224,7 +223,7 @@ func printScores(w io.Writer, r *results) {
 			fmt.Fprintf(w, "  … %d more agents (all are in -json and -html)\n", len(scores)-i)
 			break
 		}
-		fmt.Fprintf(w, "  %s %5.1f  %5d conversations %5d turns %4d flagged %4d findings", textwidth.PadRight(a.Agent, 16), a.Score, a.Conversations, a.Turns, a.FlaggedTurns, a.Findings)
+		fmt.Fprintf(w, "  %s %5.1f  %5d conversations %5d turns %4d flagged %4d findings", padRight(a.Agent, 16), a.Score, a.Conversations, a.Turns, a.FlaggedTurns, a.Findings)
 		if multi {
 			fmt.Fprintf(w, "   by day: %s", trend(a.Days, trendDays))
 		}

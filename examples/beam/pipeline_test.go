@@ -21,7 +21,7 @@ import (
 
 	"github.com/huashu/huashu/compliance"
 	"github.com/huashu/huashu/compliance/conversation"
-	"github.com/huashu/huashu/internal/chatgen"
+	"github.com/huashu/huashu/compliance/conversation/jsonl/jsonltest"
 )
 
 // TestMain runs the pipelines on prism, the Go SDK's embedded local runner:
@@ -31,12 +31,12 @@ func TestMain(m *testing.M) { ptest.MainWithDefault(m, "prism") }
 
 // generate writes a chatgen log of n conversations and returns its path
 // and what was planted in it.
-func generate(t *testing.T, dir string, n int, seed int64) (string, chatgen.Planted) {
+func generate(t *testing.T, dir string, n int, seed int64) (string, jsonltest.Planted) {
 	t.Helper()
 	path := filepath.Join(dir, "chats.jsonl")
 	f, err := os.Create(path)
 	require.NoError(t, err)
-	planted, err := chatgen.Generate(f, n, seed)
+	planted, err := jsonltest.Generate(f, n, seed)
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 	return path, planted

@@ -21,7 +21,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/huashu/huashu/internal/chatgen"
+	"github.com/huashu/huashu/compliance/conversation/jsonl/jsonltest"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -48,8 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var err error
 	switch *shape {
 	case "planted":
-		var p chatgen.Planted
-		if p, err = chatgen.Generate(w, *n, *seed); err == nil {
+		var p jsonltest.Planted
+		if p, err = jsonltest.Generate(w, *n, *seed); err == nil {
 			fmt.Fprintf(stderr, "chatgen: %+v\n", p)
 		}
 	case "open":

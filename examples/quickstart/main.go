@@ -21,7 +21,6 @@ import (
 
 	"github.com/huashu/huashu/compliance"
 	"github.com/huashu/huashu/compliance/conversation"
-	"github.com/huashu/huashu/internal/textwidth"
 )
 
 var replies = []string{
@@ -112,10 +111,10 @@ func report(w io.Writer, color bool) error {
 		}
 		cols := 0 // line up the penalty column under the widest quoted span
 		for _, v := range rep.Violations {
-			cols = max(cols, textwidth.Width(strconv.Quote(v.Text)))
+			cols = max(cols, columns(strconv.Quote(v.Text)))
 		}
 		for _, v := range rep.Violations {
-			fmt.Fprintf(w, "  ✗ %-18s %-8s %s %s (%s)\n", v.Category, v.Severity, textwidth.PadRight(strconv.Quote(v.Text), cols), v.Penalty.Action, v.Rule)
+			fmt.Fprintf(w, "  ✗ %-18s %-8s %s %s (%s)\n", v.Category, v.Severity, padRight(strconv.Quote(v.Text), cols), v.Penalty.Action, v.Rule)
 		}
 		fmt.Fprintf(w, "  overall: %s, estimated penalty %s\n", rep.Severity, rep.Penalty.Action)
 		for _, s := range c.Suggest(rep) { // the most serious problem first

@@ -1,7 +1,13 @@
-// Package chatgen writes synthetic chat logs in the JSON Lines format of
-// package jsonl, with known problems planted, for end-to-end tests and for
-// trying the audit tools (examples/chatgen).
-package chatgen
+// Package jsonltest writes synthetic chat logs in the JSON Lines format of
+// package jsonl, with known problems planted (the JD 咚咚 spam case, slow
+// replies, blacklist-eligible abuse, complaint threats, violating replies,
+// bad lines), and reports what it planted: for end-to-end tests of audit
+// pipelines and for trying the audit tools (examples/chatgen), as
+// net/http/httptest serves tests of HTTP code.
+//
+// Generate has no shared state: calls may run concurrently, each with its
+// own writer.
+package jsonltest
 
 import (
 	"fmt"

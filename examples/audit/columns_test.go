@@ -1,4 +1,4 @@
-package textwidth
+package main
 
 import "testing"
 
@@ -18,8 +18,8 @@ func TestWidth(t *testing.T) {
 		{"😀", 2},
 		{"ｶ", 1}, // half-width katakana
 	} {
-		if got := Width(c.s); got != c.want {
-			t.Errorf("Width(%q) = %d, want %d", c.s, got, c.want)
+		if got := columns(c.s); got != c.want {
+			t.Errorf("columns(%q) = %d, want %d", c.s, got, c.want)
 		}
 	}
 }
@@ -34,8 +34,8 @@ func TestPad(t *testing.T) {
 		{"ab", 4, "ab  ", "  ab"},
 		{"没素质", 4, "没素质", "没素质"},
 	} {
-		if got := PadRight(c.s, c.cols); got != c.right {
-			t.Errorf("PadRight(%q, %d) = %q, want %q", c.s, c.cols, got, c.right)
+		if got := padRight(c.s, c.cols); got != c.right {
+			t.Errorf("padRight(%q, %d) = %q, want %q", c.s, c.cols, got, c.right)
 		}
 	}
 }
