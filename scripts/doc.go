@@ -5,7 +5,8 @@
 // need, explain a limit, offer options, promise a follow-up, escalate to a
 // supervisor, civility reminder, keep the conversation on the platform,
 // closing, follow-up visit), may suit particular [CustomerType]s (aggressive
-// 激进型, quiet 静悄型, habitual 惯性型, after seed 002), may be limited to
+// 激进型, quiet 静悄型, habitual 惯性型, the three buyer types of Taobao and
+// Tmall sellers' 315 complaint-handling guides), may be limited to
 // platforms (scripts that address the buyer as 亲 are not for JD), and may have
 // slots to fill: {reason}, {solution}, {minutes}, {item}. [Script.Render] fills
 // them; [Variant.Convert] renders a text in Traditional Chinese for shops
