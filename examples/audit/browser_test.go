@@ -74,10 +74,20 @@ func TestReportInBrowser(t *testing.T) {
 		reports[lang] = path
 	}
 
+	// The profile lives outside t.TempDir: Chromium's helper processes may
+	// still write to it for a moment after the browser is killed, which
+	// would fail t.TempDir's cleanup. It is removed with a few tries.
+	profile, err := os.MkdirTemp("", "huashu-chromium-")
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir="+profile,
 		"--remote-debugging-port=0", "--remote-allow-origins=*", "about:blank")
 	stderr, err := cmd.StderrPipe()
 	require.NoError(t, err)
