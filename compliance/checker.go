@@ -249,7 +249,7 @@ func readRule(r lexicon.Rule) (rule, error) {
 	out := rule{term: r.Term, rewrite: r.Attrs["x-rewrite"], source: fmt.Sprintf("%s:%d", r.File, r.Line), note: r.Attrs["note"]}
 	code, ok := r.Attrs["category"]
 	if !ok || code == "" {
-		return rule{}, ruleError(r, "%q has no category", clip(r.Term))
+		return rule{}, ruleError(r, "%q has no category", enum.Clip(r.Term))
 	}
 	var err error
 	if out.category, err = ParseCategory(code); err != nil {
@@ -266,7 +266,7 @@ func readRule(r lexicon.Rule) (rule, error) {
 	}
 	if h, ok := r.Attrs["x-handle"]; ok {
 		if h != "required" {
-			return rule{}, ruleError(r, "x-handle=%q (want required)", clip(h))
+			return rule{}, ruleError(r, "x-handle=%q (want required)", enum.Clip(h))
 		}
 		out.needsHandle = true
 	}
@@ -310,18 +310,6 @@ func (c *Checker) compile(rules []lexicon.Rule) error {
 	return nil
 }
 
-// clip shortens s to 40 runes and "…" for error messages: a 300k-character
-// term or code must not be echoed whole.
-func clip(s string) string {
-	n := 0
-	for i := range s {
-		if n == 40 {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
 
 // termSet collects rules for one matcher: a later rule whose term folds
 // like an earlier one replaces it in place (a shop's file overrides a

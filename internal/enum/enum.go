@@ -124,12 +124,12 @@ func (t *Table[T]) Parse(s string) (T, error) {
 // ID) before the prefix. It wraps [ErrUnknown].
 // A long s is quoted cut to 40 runes and "…".
 func (t *Table[T]) Unknown(s string) error {
-	return fmt.Errorf("%w: %s %q (want %s)", ErrUnknown, t.What, clip(s), t.Want())
+	return fmt.Errorf("%w: %s %q (want %s)", ErrUnknown, t.What, Clip(s), t.Want())
 }
 
-// clip shortens s to 40 runes and "…": an error must not echo a
-// 300k-character code whole.
-func clip(s string) string {
+// Clip shortens s to 40 runes and "…" for an error message: an error must
+// not echo a 300k-character code or term whole.
+func Clip(s string) string {
 	n := 0
 	for i := range s {
 		if n == 40 {

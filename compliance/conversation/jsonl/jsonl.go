@@ -69,6 +69,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/huashu/huashu/internal/enum"
 	"io"
 	"strconv"
 	"strings"
@@ -217,11 +218,11 @@ func parseAt(raw json.RawMessage, zone *time.Location) (time.Time, error) {
 		if t, ok := parseUnix(string(raw), zone); ok {
 			return t, nil
 		}
-		return time.Time{}, fmt.Errorf(`"at" is %s (want a time such as "2026-03-15 10:00:00", RFC 3339, or Unix seconds or milliseconds)`, clip(string(raw)))
+		return time.Time{}, fmt.Errorf(`"at" is %s (want a time such as "2026-03-15 10:00:00", RFC 3339, or Unix seconds or milliseconds)`, enum.Clip(string(raw)))
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return time.Time{}, fmt.Errorf(`"at" is %s (want a string or a number)`, clip(string(raw)))
+		return time.Time{}, fmt.Errorf(`"at" is %s (want a string or a number)`, enum.Clip(string(raw)))
 	}
 	v := strings.TrimSpace(s)
 	if t, ok := parseUnix(v, zone); ok {
@@ -248,7 +249,7 @@ func parseAt(raw json.RawMessage, zone *time.Location) (time.Time, error) {
 			}
 		}
 	}
-	return time.Time{}, fmt.Errorf(`"at" is %q (want RFC 3339, "2006-01-02 15:04:05", "2006/01/02 15:04:05", or Unix seconds or milliseconds)`, clip(s))
+	return time.Time{}, fmt.Errorf(`"at" is %q (want RFC 3339, "2006-01-02 15:04:05", "2006/01/02 15:04:05", or Unix seconds or milliseconds)`, enum.Clip(s))
 }
 
 // parseUnix reads digits with an optional decimal fraction as Unix seconds
@@ -282,18 +283,6 @@ func parseUnix(s string, zone *time.Location) (time.Time, bool) {
 		return time.Unix(n, ns).In(zone), true
 	}
 	return time.Unix(n/1000, n%1000*int64(time.Millisecond)+ns).In(zone), true // n*unit would overflow past 2262
-}
-
-// clip shortens a value quoted in an error to 40 bytes.
-func clip(s string) string {
-	if len(s) <= 40 {
-		return s
-	}
-	i := 40
-	for i > 0 && s[i]&0xC0 == 0x80 { // not inside a UTF-8 sequence
-		i--
-	}
-	return s[:i] + "…"
 }
 
 // LineError is a line that could not be read as a turn. Its message is
