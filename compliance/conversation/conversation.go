@@ -103,6 +103,9 @@ type Duration time.Duration
 // MarshalJSON writes the duration in seconds.
 func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).Seconds()) }
 
+// String formats the duration as time.Duration does ("1m30s").
+func (d Duration) String() string { return time.Duration(d).String() }
+
 // UnmarshalJSON reads a duration in seconds.
 func (d *Duration) UnmarshalJSON(b []byte) error {
 	var s float64

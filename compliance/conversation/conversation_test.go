@@ -311,3 +311,34 @@ func TestPropertySessionEqualsAudit(t *testing.T) {
 	))
 	props.TestingRun(t)
 }
+
+// TurnResult and Duration are written as the rest of the API is: lowercase
+// JSON, [] for no findings, and a readable duration.
+func TestTurnResultJSONAndDuration(t *testing.T) {
+	b, err := json.Marshal(TurnResult{})
+	require.NoError(t, err)
+	require.JSONEq(t, `{"findings": []}`, string(b))
+	require.Equal(t, "1m30s", Duration(90*time.Second).String())
+}
+
+// A complaint threat after abuse is reported as a new hand-over, not
+// swallowed by the first one; the same reason again within 30 minutes is not.
+func TestEscalateAgainWhenMoreSerious(t *testing.T) {
+	c, err := compliance.New(compliance.WithPlatform(compliance.Taobao))
+	require.NoError(t, err)
+	t0 := time.Date(2026, 3, 15, 10, 0, 0, 0, time.UTC)
+	rep := Audit(c, []Turn{
+		{Role: Buyer, At: t0, Text: "你们这群骗子"},
+		{Role: Agent, At: t0.Add(10 * time.Second), Text: "非常抱歉，我来帮您处理"},
+		{Role: Buyer, At: t0.Add(20 * time.Second), Text: "骗子客服"},
+		{Role: Agent, At: t0.Add(30 * time.Second), Text: "请您消消气，我马上核实"},
+		{Role: Buyer, At: t0.Add(40 * time.Second), Text: "我要投诉你们，还要找媒体曝光"},
+	})
+	var turns []int
+	for _, f := range rep.Findings {
+		if f.Kind == Escalate {
+			turns = append(turns, f.Turns...)
+		}
+	}
+	require.Equal(t, []int{0, 4}, turns)
+}

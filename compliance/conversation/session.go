@@ -1,6 +1,7 @@
 package conversation
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -48,6 +49,7 @@ type Session struct {
 	abuseAfter        []int
 	blacklistReported bool
 	escalatedAt       time.Time
+	escalatedRank     int // how serious the last escalation's reason was: 1 aggressive, 2 manager demand, 3 complaint threat
 	escalated         bool
 	putOff            bool   // the agent has declined or stalled
 	lastReply         string // the agent's last reply, folded (at most maxEchoReply runes), for echoes
@@ -93,8 +95,17 @@ func NewSession(c *compliance.Checker, opts ...Option) *Session {
 
 // TurnResult is what one turn adds.
 type TurnResult struct {
-	Findings []Finding
-	Report   *compliance.Report // the Check report, for agent turns
+	Findings []Finding          `json:"findings"`
+	Report   *compliance.Report `json:"report,omitempty"` // the Check report, for agent turns
+}
+
+// MarshalJSON writes the result with "findings" as an array, [] when none.
+func (r TurnResult) MarshalJSON() ([]byte, error) {
+	type plain TurnResult
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	return json.Marshal(plain(r))
 }
 
 // Add feeds the next turn. Turns must be given in order; a timestamp earlier
@@ -288,15 +299,17 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 		s.complaints++
 	}
 	demand := b.demand && (s.putOff || aggressiveBefore || b.exclaim || b.abuse || b.complaint)
-	if (b.complaint || b.abuse || demand || s.impatience >= 3) && (!s.escalated || at.Sub(s.escalatedAt) > 30*time.Minute) {
-		s.escalated, s.escalatedAt = true, at
-		why := "the buyer is aggressive"
-		switch {
-		case b.complaint:
-			why = "the buyer threatens to complain"
-		case demand:
-			why = "the buyer demands a manager"
-		}
+	rank, why := 1, "the buyer is aggressive"
+	switch {
+	case b.complaint:
+		rank, why = 3, "the buyer threatens to complain"
+	case demand:
+		rank, why = 2, "the buyer demands a manager"
+	}
+	// A hand-over is reported again after 30 minutes, or at once when the
+	// reason grows more serious: a complaint threat after abuse is news.
+	if (b.complaint || b.abuse || demand || s.impatience >= 3) && (!s.escalated || rank > s.escalatedRank || at.Sub(s.escalatedAt) > 30*time.Minute) {
+		s.escalated, s.escalatedAt, s.escalatedRank = true, at, rank
 		out = append(out, Finding{Kind: Escalate, Turns: []int{idx}, At: at, Severity: compliance.Warning, Detail: why + ": hand over to a supervisor or another agent"})
 	}
 	return out
