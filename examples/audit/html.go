@@ -172,7 +172,7 @@ table.stack.scores td{display:inline-block;margin-right:8px}table.stack.scores t
 <table class="stack flagged"><tr><th>{{t "line"}}</th><th>{{t "when"}}</th><th>{{t "reply"}}</th><th>{{t "violations"}}</th></tr>
 {{range .Flagged}}<tr class="turn"><td data-label="{{t "line"}}">{{.Line}}</td><td>{{time .At}}<br>{{.Conversation}}<br>{{.Agent}}</td>
 <td class="text">{{highlight .Report}}{{if .Suggestion}}<div class="sug">→ {{t "suggest"}}{{.Suggestion}}</div>{{end}}</td>
-<td>{{range .Report.Violations}}<span class="tag" style="background:{{color .Category}}" title="{{.Category}}">{{category .Category}}</span> <span class="sev-{{.Severity}}">{{severity .Severity}}</span>{{if ne .Penalty.Action (severity .Severity)}} {{.Penalty.Action}}{{end}}<br>{{end}}</td></tr>
+<td>{{range .Report.Violations}}<span class="tag" style="background:{{color .Category}}" title="{{.Category}}{{if .Note}}: {{.Note}}{{end}}">{{category .Category}}</span> <span class="sev-{{.Severity}}">{{severity .Severity}}</span>{{if ne .Penalty.Action (severity .Severity)}} {{.Penalty.Action}}{{end}}<br>{{end}}</td></tr>
 {{end}}</table>
 <h2>{{t "finding list"}}</h2>
 <table class="stack"><tr><th>{{t "kind"}}</th><th>{{t "conversation"}}</th><th>{{t "evidence"}}</th><th>{{t "detail"}}</th></tr>

@@ -231,7 +231,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(out, "%s\t%s\n", rep.Severity, in.textOf())
 		for _, v := range rep.Violations {
-			fmt.Fprintf(out, "\t%d-%d\t%s\t%s\t%q\t%s\n", v.Start, v.End, v.Category, v.Severity, v.Text, v.Penalty.Action)
+			fmt.Fprintf(out, "\t%d-%d\t%s\t%s\t%q\t%s", v.Start, v.End, v.Category, v.Severity, v.Text, v.Penalty.Action)
+			if v.Note != "" {
+				fmt.Fprintf(out, "\t(%s)", v.Note) // the rule's note=: the law or case it cites
+			}
+			fmt.Fprintln(out)
 		}
 		for _, s := range sug {
 			if !s.Complete() {

@@ -155,3 +155,14 @@ func TestCheckWriteError(t *testing.T) {
 		require.Contains(t, errb.String(), "check: writing output: no space left on device")
 	}
 }
+
+// A rule's note= reaches the text output too (the JSON carries it as "note").
+func TestNoteInTextOutput(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/shop.txt"
+	require.NoError(t, os.WriteFile(path, []byte("咕噜怪 category=abuse note=\"店铺自定义\"\n"), 0o644))
+	var out, errb bytes.Buffer
+	code := run([]string{"-lexicon", path, "你个咕噜怪"}, strings.NewReader(""), &out, &errb)
+	require.Equal(t, 1, code, errb.String())
+	require.Contains(t, out.String(), "(店铺自定义)")
+}
