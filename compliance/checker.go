@@ -310,7 +310,6 @@ func (c *Checker) compile(rules []lexicon.Rule) error {
 	return nil
 }
 
-
 // termSet collects rules for one matcher: a later rule whose term folds
 // like an earlier one replaces it in place (a shop's file overrides a
 // default), and meta holds what each entry means to the checker.
