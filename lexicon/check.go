@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"github.com/huashu/huashu/internal/enum"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func newEntryCheck(e Entry, key []rune) (entryCheck, error) {
 	for _, x := range e.Except {
 		xk, err := termKey(x)
 		if err != nil {
-			return c, fmt.Errorf("%w: exception %q: %v", ErrBadException, shorten(x), err)
+			return c, fmt.Errorf("%w: exception %q: %v", ErrBadException, enum.Clip(x), err)
 		}
 		found := false
 		for k := 0; k+len(key) <= len(xk); k++ {
@@ -40,7 +41,7 @@ func newEntryCheck(e Entry, key []rune) (entryCheck, error) {
 				continue
 			}
 			if len(xk) == len(key) {
-				return c, fmt.Errorf("%w: exception %q is the term itself", ErrBadException, shorten(x))
+				return c, fmt.Errorf("%w: exception %q is the term itself", ErrBadException, enum.Clip(x))
 			}
 			before := slices.Clone(xk[:k])
 			slices.Reverse(before)
@@ -48,7 +49,7 @@ func newEntryCheck(e Entry, key []rune) (entryCheck, error) {
 			found = true
 		}
 		if !found {
-			return c, fmt.Errorf("%w: %q", ErrBadException, shorten(x))
+			return c, fmt.Errorf("%w: %q", ErrBadException, enum.Clip(x))
 		}
 	}
 	return c, nil

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"github.com/huashu/huashu/internal/enum"
 	"slices"
 	"sort"
 	"sync"
@@ -274,7 +275,7 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 			for _, x := range e.Except {
 				k, err := termKey(x)
 				if err != nil {
-					return nil, entryErr(i, fmt.Errorf("%w: exception %q: %v", ErrBadException, shorten(x), err))
+					return nil, entryErr(i, fmt.Errorf("%w: exception %q: %v", ErrBadException, enum.Clip(x), err))
 				}
 				p.except = append(p.except, []byte(string(k)))
 			}
@@ -288,7 +289,7 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 		}
 		if j, dup := seen[string(key)]; dup {
 			if e.Word != entries[j].Word || !slices.Equal(e.Except, entries[j].Except) {
-				return nil, entryErr(i, fmt.Errorf("%w: folds to %q like entry %d (%q) but matches differently (word, except)", ErrDuplicate, shorten(string(key)), j, shorten(entries[j].Term)))
+				return nil, entryErr(i, fmt.Errorf("%w: folds to %q like entry %d (%q) but matches differently (word, except)", ErrDuplicate, enum.Clip(string(key)), j, enum.Clip(entries[j].Term)))
 			}
 			m.merge(j, i)
 			continue

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"errors"
 	"fmt"
+	"github.com/huashu/huashu/internal/enum"
 )
 
 // Entry is one term of a lexicon: only what changes how it matches. The
@@ -64,21 +65,6 @@ var (
 // noise; a pattern may match at most this many characters.
 const MaxTermLen = 64
 
-// maxShown is how many characters of a term an error message shows.
-const maxShown = 40
-
-// shorten cuts s to maxShown characters for an error message.
-func shorten(s string) string {
-	n := 0
-	for i := range s {
-		if n == maxShown {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
-
 // EntryError reports a bad entry given to [Compile], or one it left out.
 type EntryError struct {
 	Index int    // index of the entry in the slice given to Compile
@@ -87,7 +73,7 @@ type EntryError struct {
 }
 
 func (e *EntryError) Error() string {
-	return fmt.Sprintf("lexicon: entry %d: %q: %v", e.Index, shorten(e.Term), e.Err)
+	return fmt.Sprintf("lexicon: entry %d: %q: %v", e.Index, enum.Clip(e.Term), e.Err)
 }
 
 func (e *EntryError) Unwrap() error { return e.Err }

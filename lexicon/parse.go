@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/huashu/huashu/internal/enum"
 	"io"
 	"maps"
 	"slices"
@@ -87,7 +88,7 @@ func Parse(name string, r io.Reader) ([]Rule, error) {
 		}
 		if !toks[0].quoted && !toks[0].pattern && strings.HasPrefix(toks[0].text, "@") {
 			if toks[0].text != "@defaults" {
-				fail("unknown directive %q (want @defaults)", shorten(toks[0].text))
+				fail("unknown directive %q (want @defaults)", enum.Clip(toks[0].text))
 				continue
 			}
 			var d Rule
@@ -113,27 +114,27 @@ func Parse(name string, r io.Reader) ([]Rule, error) {
 		key := "/" + e.Term
 		if e.Pattern {
 			if e.Sounds {
-				fail("pattern /%s/: sounds applies to terms, not patterns", shorten(e.Term))
+				fail("pattern /%s/: sounds applies to terms, not patterns", enum.Clip(e.Term))
 				continue
 			}
 			if _, err := compilePattern(e.Term); err != nil {
-				fail("pattern /%s/: %v", shorten(e.Term), err)
+				fail("pattern /%s/: %v", enum.Clip(e.Term), err)
 				continue
 			}
 		} else {
 			k, err := termKey(e.Term)
 			if err != nil {
-				fail("term %q: %v", shorten(e.Term), err)
+				fail("term %q: %v", enum.Clip(e.Term), err)
 				continue
 			}
 			if _, err := newEntryCheck(e.Entry, k); err != nil {
-				fail("term %q: %v", shorten(e.Term), err)
+				fail("term %q: %v", enum.Clip(e.Term), err)
 				continue
 			}
 			key = string(k)
 		}
 		if first, dup := seen[key]; dup {
-			fail("%q folds like the term on line %d: give each term once", shorten(e.Term), first)
+			fail("%q folds like the term on line %d: give each term once", enum.Clip(e.Term), first)
 			continue
 		}
 		seen[key] = line
@@ -181,14 +182,14 @@ func applyAttrs(e *Rule, toks []token) string {
 	seen := map[string]bool{}
 	for _, t := range toks {
 		if t.quoted || t.pattern {
-			return fmt.Sprintf("unexpected term %q after the first: attributes are key=value", shorten(t.text))
+			return fmt.Sprintf("unexpected term %q after the first: attributes are key=value", enum.Clip(t.text))
 		}
 		key, val, hasVal := strings.Cut(t.text, "=")
 		if hasVal && t.valueQuoted {
 			val = t.value
 		}
 		if seen[key] {
-			return fmt.Sprintf("attribute %q given twice", shorten(key))
+			return fmt.Sprintf("attribute %q given twice", enum.Clip(key))
 		}
 		seen[key] = true
 		switch {
@@ -197,7 +198,7 @@ func applyAttrs(e *Rule, toks []token) string {
 			if hasVal {
 				var err error
 				if b, err = strconv.ParseBool(val); err != nil {
-					return fmt.Sprintf("%s=%q: want true or false", key, shorten(val))
+					return fmt.Sprintf("%s=%q: want true or false", key, enum.Clip(val))
 				}
 			}
 			if key == "word" {
@@ -206,7 +207,7 @@ func applyAttrs(e *Rule, toks []token) string {
 				e.Sounds = b
 			}
 		case !knownAttr(key):
-			return fmt.Sprintf("unknown attribute %q (known: word, sounds, except, category, severity, note, x-...)", shorten(key))
+			return fmt.Sprintf("unknown attribute %q (known: word, sounds, except, category, severity, note, x-...)", enum.Clip(key))
 		case !hasVal:
 			return fmt.Sprintf("attribute %q has no value (want %s=...)", key, key)
 		case key == "except":

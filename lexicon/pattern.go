@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bytes"
 	"fmt"
+	"github.com/huashu/huashu/internal/enum"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -63,12 +64,12 @@ func expandSlots(src string) (string, error) {
 		case c == '<':
 			j := strings.IndexByte(src[i:], '>')
 			if j < 0 {
-				return "", fmt.Errorf("unclosed slot at %q (write \\< for a literal <)", shorten(src[i:]))
+				return "", fmt.Errorf("unclosed slot at %q (write \\< for a literal <)", enum.Clip(src[i:]))
 			}
 			name, arg, hasArg := strings.Cut(src[i+1:i+j], ":")
 			s, ok := slots[name]
 			if !ok {
-				return "", fmt.Errorf("unknown slot <%s> (known: <num>, <money>, <handle>, <han:N>, <any:N>)", shorten(name))
+				return "", fmt.Errorf("unknown slot <%s> (known: <num>, <money>, <handle>, <han:N>, <any:N>)", enum.Clip(name))
 			}
 			n := s.defN
 			if hasArg {
@@ -77,7 +78,7 @@ func expandSlots(src string) (string, error) {
 					if s.maxN == 0 {
 						return "", fmt.Errorf("slot <%s> takes no length", name)
 					}
-					return "", fmt.Errorf("slot <%s:%s>: want a length from 1 to %d", name, shorten(arg), s.maxN)
+					return "", fmt.Errorf("slot <%s:%s>: want a length from 1 to %d", name, enum.Clip(arg), s.maxN)
 				}
 				n = v
 			}
@@ -230,10 +231,10 @@ func patternMaxLen(re *syntax.Regexp) (int, error) {
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		return 1, nil
 	case syntax.OpStar, syntax.OpPlus:
-		return 0, fmt.Errorf("unbounded repetition %s: write {0,N} or <any:N> with N at most 16", shorten(re.String()))
+		return 0, fmt.Errorf("unbounded repetition %s: write {0,N} or <any:N> with N at most 16", enum.Clip(re.String()))
 	case syntax.OpRepeat:
 		if re.Max < 0 {
-			return 0, fmt.Errorf("unbounded repetition %s: give an upper bound", shorten(re.String()))
+			return 0, fmt.Errorf("unbounded repetition %s: give an upper bound", enum.Clip(re.String()))
 		}
 		n, err := patternMaxLen(re.Sub[0])
 		return n * re.Max, err
