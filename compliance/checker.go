@@ -2,7 +2,6 @@ package compliance
 
 import (
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -93,7 +92,7 @@ func WithPhrasebook(pb *scripts.Phrasebook) Option {
 }
 
 // WithMaxViolations sets how many violations a [Report] lists (default
-// [DefaultMaxViolations]); the rest are counted in the overall severity and
+// 256); the rest are counted in the overall severity and
 // the report is marked Truncated. n < 1 means the default.
 func WithMaxViolations(n int) Option {
 	return &optionFunc{fmt.Sprintf("WithMaxViolations(%d)", n), func(o *options) { o.maxViol = n }}
@@ -165,7 +164,7 @@ func New(opts ...Option) (*Checker, error) {
 	}
 	c.maxViolations = o.maxViol
 	if c.maxViolations < 1 {
-		c.maxViolations = DefaultMaxViolations
+		c.maxViolations = defaultMaxViolations
 	}
 
 	var rules []lexicon.Rule
@@ -412,36 +411,25 @@ type Report struct {
 	// Penalty is the estimated cost of the worst violation at the overall severity.
 	Penalty Penalty `json:"penalty"`
 	// Truncated is set when the reply had more violations than the checker
-	// lists ([DefaultMaxViolations], [WithMaxViolations]): Violations holds
+	// lists (256 unless [WithMaxViolations] says otherwise): Violations holds
 	// the first ones by Start; Severity and Penalty still count them all.
 	Truncated bool `json:"truncated,omitempty"`
-}
-
-// MarshalJSON writes the report with "violations" as an array, [] when clean.
-func (r Report) MarshalJSON() ([]byte, error) {
-	type plain Report
-	if r.Violations == nil {
-		r.Violations = []Violation{}
-	}
-	return json.Marshal(plain(r))
 }
 
 // Clean reports whether the reply has no violations.
 func (r Report) Clean() bool { return len(r.Violations) == 0 }
 
-// DefaultMaxViolations is how many violations a Report lists unless
-// [WithMaxViolations] says otherwise. A reply with more is cut at that many
-// (the first by Start) and marked [Report.Truncated]; its overall severity
-// and penalty still count every violation.
-const DefaultMaxViolations = 256
+// defaultMaxViolations is how many violations a Report lists unless
+// [WithMaxViolations] says otherwise.
+const defaultMaxViolations = 256
 
 // Check checks one reply. Any string is valid input. A clean reply costs no
 // allocation beyond what Report holds (nothing). The cost is O(n log n) in
 // the length of the text and the number of hits, whatever the text holds;
 // the report lists at most the checker's maximum of violations
-// ([DefaultMaxViolations], [WithMaxViolations]).
+// (256 unless [WithMaxViolations] says otherwise).
 func (c *Checker) Check(text string) Report {
-	rep := Report{Text: text, Platform: c.platform}
+	rep := Report{Text: text, Platform: c.platform, Violations: []Violation{}} // [] in JSON when clean; no allocation
 	bufp := c.pool.Get().(*[]lexicon.Match)
 	ms := c.matcher.AppendAll((*bufp)[:0], text)
 	sp := violationPool.Get().(*[]Violation)

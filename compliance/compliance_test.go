@@ -41,7 +41,7 @@ func TestPrecisionOnRealText(t *testing.T) {
 		"价格是199元，满299减30", "2026-11-22 下单的商品", "这款洗衣机容量10公斤", "宝宝们，直播间福利多多",
 		"下午三点前下单当天发", "一二三件都可以", "请在订单页核对收货地址", "亲戚朋友都说好",
 	}
-	for _, p := range Platforms() {
+	for _, p := range scripts.Platforms() {
 		c := mustNew(t, WithPlatform(p))
 		for _, text := range clean {
 			require.Empty(t, cats(c.Check(text)), "%s: %q", p, text)
@@ -68,7 +68,7 @@ func TestPrecisionOnServiceReplies(t *testing.T) {
 	require.NoError(t, err)
 	lines := dataLines(string(raw))
 	require.Greater(t, len(lines), 100)
-	for _, p := range Platforms() {
+	for _, p := range scripts.Platforms() {
 		c := mustNew(t, WithPlatform(p))
 		for _, text := range lines {
 			require.Empty(t, cats(c.Check(text)), "%s: %q", p, text)
@@ -430,7 +430,7 @@ func TestCleanSweep(t *testing.T) {
 	lines := dataLines(string(raw))
 	require.Greater(t, len(lines), 3000)
 	const maxFlagged = 0
-	for _, p := range Platforms() {
+	for _, p := range scripts.Platforms() {
 		c := mustNew(t, WithPlatform(p))
 		flagged := 0
 		for _, text := range lines {

@@ -1,6 +1,7 @@
 package compliance
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -117,14 +118,14 @@ func TestFilterCostIsLinearithmic(t *testing.T) {
 
 // TestCheckDenseText is the hostile case from issue 7: a text that is all
 // links. Every one is found, the report lists the first
-// DefaultMaxViolations and says it was cut, and the overall severity counts
+// defaultMaxViolations and says it was cut, and the overall severity counts
 // them all.
 func TestCheckDenseText(t *testing.T) {
 	c := mustNew(t, WithPlatform(JD))
 	text := strings.Repeat("a.com ", 5000)
 	rep := c.Check(text)
 	require.True(t, rep.Truncated)
-	require.Len(t, rep.Violations, DefaultMaxViolations)
+	require.Len(t, rep.Violations, defaultMaxViolations)
 	require.Equal(t, Serious, rep.Severity, "minor links, raised one level for co-occurring")
 	for i, v := range rep.Violations {
 		require.Equal(t, 6*i, v.Start)
@@ -136,7 +137,7 @@ func TestCheckDenseText(t *testing.T) {
 	require.Len(t, rep.Violations, 3)
 	rep = mustNew(t, WithPlatform(JD), WithMaxViolations(3)).Check("亲，加 微 信")
 	require.False(t, rep.Truncated)
-	require.NotContains(t, string(must(rep.MarshalJSON())), "truncated")
+	require.NotContains(t, string(must(json.Marshal(rep))), "truncated")
 }
 
 func must(b []byte, err error) []byte {

@@ -119,7 +119,7 @@
 //
 // [Checker.Check] costs O(n log n) in the length of the text and the number
 // of hits, whatever the text holds, and a [Report] lists at most
-// [DefaultMaxViolations] violations ([WithMaxViolations]); a report cut
+// 256 violations (or [WithMaxViolations]'s number); a report cut
 // there says so in Truncated.
 //
 // # Concurrency

@@ -17,7 +17,7 @@ import (
 // platform where the term applies to flag it with the term's category.
 func TestEveryDefaultTermSurvivesEvasion(t *testing.T) {
 	checkers := map[Platform]*Checker{}
-	for _, p := range Platforms() {
+	for _, p := range scripts.Platforms() {
 		checkers[p] = mustNew(t, WithPlatform(p))
 	}
 	noise := []string{" ", "*", "·", "\u200b", "❤️", "-"}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/huashu/huashu/scripts"
 )
 
 // The rule families are held in both directions by line files, one pair per
@@ -54,7 +56,7 @@ func TestFamilies(t *testing.T) {
 		raw, err := os.ReadFile(file)
 		require.NoError(t, err)
 		for _, line := range dataLines(string(raw)) {
-			platforms := Platforms()
+			platforms := scripts.Platforms()
 			if head, text, ok := strings.Cut(line, "\t"); ok {
 				p, err := ParsePlatform(head)
 				require.NoError(t, err, "%s: %q", file, line)

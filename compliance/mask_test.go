@@ -9,6 +9,8 @@ import (
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
 	"github.com/stretchr/testify/require"
+
+	"github.com/huashu/huashu/scripts"
 )
 
 func TestMask(t *testing.T) {
@@ -55,7 +57,7 @@ func TestPropertyMask(t *testing.T) {
 			for _, i := range ix {
 				b.WriteString(pieces[i%len(pieces)])
 			}
-			c := mustNew(t, WithPlatform(Platforms()[pi%len(Platforms())]))
+			c := mustNew(t, WithPlatform(scripts.Platforms()[pi%len(scripts.Platforms())]))
 			rep := c.Check(b.String())
 			masked := Mask(rep, MaskOptions{})
 			if utf8.RuneCountInString(masked) != utf8.RuneCountInString(rep.Text) {

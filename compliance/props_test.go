@@ -21,7 +21,7 @@ func propParams(t *testing.T) *gopter.TestParameters { return proptest.Params(t,
 func TestEveryScriptPassesCheck(t *testing.T) {
 	pb := scripts.Default()
 	require.GreaterOrEqual(t, pb.Len(), 60)
-	for _, p := range Platforms() {
+	for _, p := range scripts.Platforms() {
 		c := mustNew(t, WithPlatform(p))
 		for _, s := range pb.All() {
 			if !s.For(p, 0) {
@@ -40,7 +40,7 @@ func TestEveryScriptPassesCheck(t *testing.T) {
 // Safe slot values drawn at random keep every script clean.
 func TestPropertyScriptsWithSlotsPassCheck(t *testing.T) {
 	checkers := map[Platform]*Checker{}
-	for _, p := range Platforms() {
+	for _, p := range scripts.Platforms() {
 		checkers[p] = mustNew(t, WithPlatform(p))
 	}
 	all := scripts.Default().All()
@@ -50,7 +50,7 @@ func TestPropertyScriptsWithSlotsPassCheck(t *testing.T) {
 	props.Property("scripts with random safe slot values pass Check on their platforms", prop.ForAll(
 		func(si, pi, ri, so, minutes int, trad bool) bool {
 			s := all[si%len(all)]
-			p := Platforms()[pi%len(Platforms())]
+			p := scripts.Platforms()[pi%len(scripts.Platforms())]
 			if !s.For(p, 0) {
 				return true
 			}
@@ -87,7 +87,7 @@ func TestPropertySuggestionsPassCheck(t *testing.T) {
 			for _, i := range ix {
 				b.WriteString(pieces[i%len(pieces)])
 			}
-			p := Platforms()[pi%len(Platforms())]
+			p := scripts.Platforms()[pi%len(scripts.Platforms())]
 			c := mustNew(t, WithPlatform(p))
 			rep := c.Check(b.String())
 			sug := c.SuggestWith(rep, SuggestOptions{Type: scripts.CustomerType(typ % 4), Traditional: scripts.Variant(variant % 4)})
@@ -97,7 +97,7 @@ func TestPropertySuggestionsPassCheck(t *testing.T) {
 			}
 			for _, s := range sug {
 				got := c.Check(s.Text)
-				if len(got.Violations) != len(s.Remaining) || (s.Kind == Scripted && !s.Complete()) {
+				if len(got.Violations) != len(s.Remaining) || (s.Kind == Scripted && len(s.Remaining) > 0) {
 					t.Logf("suggestion %q for %q on %s leaves %v, claims %v", s.Text, b.String(), p, cats(got), s.Remaining)
 					return false
 				}
@@ -130,7 +130,7 @@ func FuzzCheck(f *testing.F) {
 		f.Add(s, uint8(1))
 	}
 	checkers := map[Platform]*Checker{}
-	for _, p := range Platforms() {
+	for _, p := range scripts.Platforms() {
 		c, err := New(WithPlatform(p), WithAllow("QQ音乐会员"))
 		if err != nil {
 			f.Fatal(err)
@@ -138,7 +138,7 @@ func FuzzCheck(f *testing.F) {
 		checkers[p] = c
 	}
 	f.Fuzz(func(t *testing.T, text string, pi uint8) {
-		c := checkers[Platforms()[int(pi)%len(Platforms())]]
+		c := checkers[scripts.Platforms()[int(pi)%len(scripts.Platforms())]]
 		rep := c.Check(text)
 		prev := 0
 		for _, v := range rep.Violations {

@@ -22,13 +22,10 @@ type Suggestion struct {
 	// Remaining lists, for a rewrite that could not replace everything,
 	// the indices of the report's violations still in Text: the rewrite
 	// fixes what it can, and these need the agent (or a script). Empty for
-	// scripts and complete rewrites, which pass Check clean.
+	// scripts and complete rewrites, which pass Check clean and can be sent
+	// as they are.
 	Remaining []int `json:"remaining,omitempty"`
 }
-
-// Complete reports whether the suggestion can be sent as it is: it leaves
-// none of the report's violations.
-func (s Suggestion) Complete() bool { return len(s.Remaining) == 0 }
 
 // SuggestOptions tune [Checker.SuggestWith].
 type SuggestOptions struct {
@@ -145,8 +142,8 @@ func (c *Checker) SuggestWith(rep Report, o SuggestOptions) []Suggestion {
 		if wa, wb := worst(a), worst(b); wa != wb {
 			return wa > wb
 		}
-		if a.Complete() != b.Complete() {
-			return a.Complete()
+		if (len(a.Remaining) == 0) != (len(b.Remaining) == 0) {
+			return len(a.Remaining) == 0
 		}
 		if (a.Kind == Rewrite) != (b.Kind == Rewrite) {
 			return a.Kind == Rewrite

@@ -98,10 +98,11 @@ func (s *Severity) UnmarshalText(b []byte) error { return severities.UnmarshalTe
 // raise returns s raised by n levels, at most Critical.
 func (s Severity) raise(n int) Severity { return min(s+Severity(n), Critical) }
 
-// Platform is the platform whose rules apply. It is [scripts.Platform], so
-// that a checker and its phrasebook agree on platforms: codes generic, jd,
-// taobao (also tmall), doudian and pdd, and the Chinese names 通用, 京东,
-// 淘宝, 天猫, 抖店 and 拼多多. The zero value is unset.
+// Platform is the platform whose rules apply. It is [scripts.Platform]
+// (listed by [scripts.Platforms]), so that a checker and its phrasebook agree
+// on platforms: codes generic, jd, taobao (also tmall), doudian and pdd, and
+// the Chinese names 通用, 京东, 淘宝, 天猫, 抖店 and 拼多多. The zero value is
+// unset.
 type Platform = scripts.Platform
 
 // Platforms.
@@ -112,9 +113,6 @@ const (
 	Doudian = scripts.Doudian // "doudian": 抖店 (飞鸽)
 	PDD     = scripts.PDD     // "pdd": 拼多多
 )
-
-// Platforms lists every platform.
-func Platforms() []Platform { return scripts.Platforms() }
 
 // ParsePlatform parses a platform's code, Chinese name or alias: "jd",
 // "JD" and "京东" are [JD]; "taobao", "tmall", "淘宝" and "天猫" are

@@ -2,7 +2,6 @@ package conversation
 
 import (
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/huashu/huashu/compliance"
@@ -128,20 +127,11 @@ type ResponseMetrics struct {
 	Average       Duration `json:"average"`        // mean wait of answered messages
 }
 
-// TurnReport is the Check report of one agent turn.
+// TurnReport is the Check report of one agent turn; in JSON, "turn" and
+// then the report's own fields.
 type TurnReport struct {
 	Turn int `json:"turn"`
 	compliance.Report
-}
-
-// MarshalJSON writes the report's fields with "turn" first (the embedded
-// Report's own MarshalJSON would otherwise drop it).
-func (t TurnReport) MarshalJSON() ([]byte, error) {
-	b, err := t.Report.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte(fmt.Sprintf(`{"turn":%d,`, t.Turn)), b[1:]...), nil
 }
 
 // Report is the result of auditing a conversation.

@@ -13,6 +13,7 @@ import (
 	"github.com/huashu/huashu/compliance"
 	"github.com/huashu/huashu/compliance/conversation"
 	"github.com/huashu/huashu/compliance/conversation/jsonl/jsonltest"
+	"github.com/huashu/huashu/scripts"
 )
 
 // TestReportLanguage: the report is in Chinese by default and in English
@@ -72,7 +73,7 @@ func TestEveryCodeHasAChineseName(t *testing.T) {
 		require.NotEmpty(t, findingZh[k], "finding %s", k)
 		require.NotEqual(t, lang("zh").detail(conversation.Finding{Kind: k, Detail: "english"}), "english", "finding %s", k)
 	}
-	for _, p := range compliance.Platforms() {
+	for _, p := range scripts.Platforms() {
 		require.NotEmpty(t, platformZh[p], "platform %s", p)
 	}
 	require.Equal(t, "1小时5分12秒", zhDuration(conversation.Duration(3912e9)))

@@ -534,7 +534,7 @@ func (st *stats) addFlagged(c *compliance.Checker, rec jsonl.Record, rep complia
 	if len(st.flagged) < maxFlagged {
 		f := flagged{conversation: rec.Conversation, line: rec.Line, at: rec.Turn.At, agent: agent, report: rep}
 		for _, sug := range c.Suggest(rep) { // the first that can be sent as it is
-			if sug.Complete() {
+			if len(sug.Remaining) == 0 {
 				f.suggestion = sug.Text
 				break
 			}

@@ -238,7 +238,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(out)
 		}
 		for _, s := range sug {
-			if !s.Complete() {
+			if len(s.Remaining) > 0 {
 				left := make([]string, len(s.Remaining))
 				for i, k := range s.Remaining {
 					left[i] = rep.Violations[k].Category.String()

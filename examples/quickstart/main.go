@@ -119,7 +119,7 @@ func report(w io.Writer, color bool) error {
 		fmt.Fprintf(w, "  overall: %s, estimated penalty %s\n", rep.Severity, rep.Penalty.Action)
 		for _, s := range c.Suggest(rep) { // the most serious problem first
 			still := ""
-			if !s.Complete() { // a rewrite that could not fix everything
+			if len(s.Remaining) > 0 { // a rewrite that could not fix everything
 				left := make([]string, len(s.Remaining))
 				for i, k := range s.Remaining {
 					left[i] = rep.Violations[k].Category.String()

@@ -178,7 +178,7 @@ func load(paths []string, number int64) (*generation, error) {
 		texts[i] = string(data)
 		g.files = append(g.files, ruleFile{Path: path, Bytes: len(data), SHA256: hex.EncodeToString(sum[:])})
 	}
-	for _, p := range compliance.Platforms() {
+	for _, p := range scripts.Platforms() {
 		opts := []compliance.Option{compliance.WithPlatform(p)}
 		for i, path := range paths {
 			opts = append(opts, compliance.WithLexiconText(path, texts[i]))
