@@ -222,6 +222,16 @@ func TestDayScore(t *testing.T) {
 		require.Equal(t, want, right)
 	}
 
+	// A mean exactly halfway (81.95) that float sums round down or up
+	// depending on the order of adding.
+	for _, order := range [][]float64{{62.4, 100, 65.4, 100}, {100, 65.4, 100, 62.4}} {
+		var d DayScore
+		for _, x := range order {
+			d.Add(AgentScore{Score: x, Deduction: 100 - x})
+		}
+		require.Equal(t, 82.0, d.Score(), order)
+	}
+
 	require.Equal(t, 100.0, OverallScore(nil))
 	// Days of 92.3 and 100 (and 84.4): means 96.15 → 96.2, 92.233… → 92.2.
 	day := func(milli ...int64) DayScore {
