@@ -245,3 +245,53 @@ func TestDayScore(t *testing.T) {
 	require.Equal(t, 92.2, OverallScore([]DayScore{day(100000, 84500), day(100000), day(84400)}))
 	require.Equal(t, 0.0, day(0).Score())
 }
+
+// FuzzScorecard: on any conversation, a Scorecard fed beside a Session and
+// ScoreReport over Audit's report agree, never panic, count every agent
+// turn once, and keep every score within 0–100.
+func FuzzScorecard(f *testing.F) {
+	f.Add("您好，在的", "加我微信", []byte{1, 3, 1, 0, 1, 1, 250, 5, 0})
+	f.Add("骗子", "请您注意文明用语", []byte{0, 1, 0, 0, 0, 0, 0, 0, 0, 255})
+	f.Add("\xff", "", []byte{})
+	c, err := compliance.New(compliance.WithPlatform(compliance.Doudian))
+	if err != nil {
+		f.Fatal(err)
+	}
+	agents := []string{"", "a", "b", "c"}
+	f.Fuzz(func(t *testing.T, a, b string, shape []byte) {
+		if len(shape) > 64 {
+			shape = shape[:64]
+		}
+		var turns []Turn
+		tm := clock(0, "23:50:00")
+		agentTurns := 0
+		for i, x := range shape {
+			tm = tm.Add(time.Duration(x>>3) * 10 * time.Second) // 0 to 310 s: repeats and slow replies
+			if x&1 == 0 {
+				turns = append(turns, Turn{Role: Buyer, At: tm, Text: a})
+				continue
+			}
+			text := a
+			if i%3 == 0 {
+				text = b
+			}
+			turns = append(turns, Turn{Role: Agent, At: tm, Text: text, Agent: agents[x>>1&3]})
+			agentTurns++
+		}
+		s := NewSession(c)
+		var sc Scorecard
+		for _, t := range turns {
+			sc.Add(t, s.Add(t))
+		}
+		sc.AddFindings(s.Close()...)
+		got := sc.Scores()
+		require.Equal(t, got, ScoreReport(turns, Audit(c, turns)))
+		n := 0
+		for _, p := range got {
+			n += p.Turns
+			require.True(t, p.Score >= 0 && p.Score <= 100, "%+v", p)
+			require.InDelta(t, max(0, 100-p.Deduction), p.Score, 1e-9, "%+v", p)
+		}
+		require.Equal(t, agentTurns, n)
+	})
+}
