@@ -295,3 +295,31 @@ func FuzzScorecard(f *testing.F) {
 		require.Equal(t, agentTurns, n)
 	})
 }
+
+// BenchmarkScorecard: scoring a 20-turn conversation of two agents, beside
+// the audit (whose Check calls this does not include).
+func BenchmarkScorecard(b *testing.B) {
+	var turns []Turn
+	var results []TurnResult
+	for i := range 20 {
+		t := Turn{Role: Buyer, At: clock(0, "10:00:00").Add(time.Duration(i) * 20 * time.Second)}
+		r := TurnResult{}
+		if i%2 == 1 {
+			t.Role, t.Agent = Agent, []string{"a-1", "a-2"}[i/10]
+			r = cleanRes()
+			if i%5 == 0 {
+				r = flaggedRes(compliance.Serious, 25)
+			}
+		}
+		turns, results = append(turns, t), append(results, r)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var s Scorecard
+		for i, t := range turns {
+			s.Add(t, results[i])
+		}
+		s.AddFindings(Finding{Kind: SlowResponse})
+		_ = s.Scores()
+	}
+}
