@@ -86,6 +86,15 @@
 // with [WithComplaintHistory]). [SuggestNext] gives phrasebook scripts for
 // the next agent turn.
 //
+// # Quality scores
+//
+// A [Scorecard] scores a conversation out of 100 for each agent who answered
+// in it (质检评分: huashu's own estimate, not a platform's formula; its type
+// doc gives the formula); [DayScore] sums an agent's conversations of a day
+// exactly, in any order, and [OverallScore] averages the days. examples/audit
+// and examples/beam both report these, so a day's log and a month's give the
+// same score for the same agent and day.
+//
 // # Sessions
 //
 // A [Session] audits a live conversation turn by turn with bounded memory;
@@ -96,6 +105,7 @@
 // # Concurrency
 //
 // [Audit] and [SuggestNext] are safe for concurrent use with a shared
-// Checker; [Rules] are immutable and safe to share. A Session is for
-// one goroutine: use one per conversation.
+// Checker, and [ScoreReport] shares nothing; [Rules] are immutable and safe
+// to share. A Session or a Scorecard is for one goroutine: use one per
+// conversation.
 package conversation

@@ -7,8 +7,8 @@ import (
 	"github.com/huashu/huashu/compliance"
 )
 
-// Option configures [Audit], [NewSession] and [SuggestNext]. Options are
-// comparable values whose String names them.
+// Option configures [Audit], [NewSession], [SuggestNext] and [NewScorecard].
+// Options are comparable values whose String names them.
 type Option interface{ apply(*settings) }
 
 // settings are a conversation's options resolved against the checker's platform.
@@ -47,8 +47,9 @@ func WithServiceHours(from, to time.Duration) Option {
 	return &option{fmt.Sprintf("WithServiceHours(%s, %s)", from, to), func(s *settings) { s.hours = [2]time.Duration{from, to} }}
 }
 
-// WithLocation sets the time zone of service hours (default China Standard
-// Time, UTC+8). A nil location keeps the default.
+// WithLocation sets the time zone of service hours and of the days
+// [Scorecard] counts scores on (default China Standard Time, UTC+8). A nil
+// location keeps the default.
 func WithLocation(loc *time.Location) Option {
 	return &option{"WithLocation(" + loc.String() + ")", func(s *settings) {
 		if loc != nil {

@@ -295,7 +295,7 @@ type stats struct {
 	byFinding                                                  map[conversation.FindingKind]int
 	points                                                     float64 // estimated: worst turn per conversation (penalty.go)
 	penalties                                                  map[shopDay]incidents
-	scores                                                     map[agentDay]dayScore
+	scores                                                     map[agentDay]conversation.DayScore
 	flagged                                                    []flagged
 	findings                                                   []finding
 	answered, within, measured                                 int
@@ -307,7 +307,7 @@ type stats struct {
 }
 
 func newStats() *stats {
-	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[conversation.FindingKind]int{}, penalties: map[shopDay]incidents{}, scores: map[agentDay]dayScore{}}
+	return &stats{byCategory: map[compliance.Category]int{}, bySeverity: map[compliance.Severity]int{}, byAgent: map[string]int{}, byFinding: map[conversation.FindingKind]int{}, penalties: map[shopDay]incidents{}, scores: map[agentDay]conversation.DayScore{}}
 }
 
 type results struct {
@@ -440,9 +440,11 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 	latest := cfg.now.Add(maxAhead)
 	var clock time.Time
 	closeConv := func(cv *conv) {
-		for _, f := range cv.session.Close() {
+		closing := cv.session.Close()
+		for _, f := range closing {
 			st.addFinding(cv.id, cv, f)
 		}
+		cv.score.AddFindings(closing...)
 		m := cv.session.Metrics()
 		st.measured += m.BuyerMessages
 		st.within += m.WithinWindow
@@ -497,17 +499,15 @@ func work(c *compliance.Checker, cfg config, ch <-chan []jsonl.Record, st *stats
 				cv.lines = append(cv.lines, rec.Line)
 			}
 			res := cv.session.Add(turn)
+			cv.scoreTurn(turn, res)
 			st.turns++
 			if turn.Role == conversation.Buyer {
 				st.buyerTurns++
 			} else {
 				st.agentTurns++
-				cv.agent = agentName(turn.Agent)
-				cv.scoreTurn(cv.agent, dayOf(turn.At))
 			}
 			if res.Report != nil && !res.Report.Clean() {
 				st.addFlagged(c, rec, *res.Report, maxFlagged)
-				cv.scoreFlagged(cv.agent, dayOf(turn.At), *res.Report)
 				if !cv.flagged || res.Report.Penalty.Points > cv.worst {
 					cv.flagged, cv.worst, cv.worstAt = true, res.Report.Penalty.Points, turn.At
 				}
@@ -553,13 +553,6 @@ func agentName(a string) string {
 
 func (st *stats) addFinding(id string, cv *conv, f conversation.Finding) {
 	st.byFinding[f.Kind]++
-	if _, ok := findingDeduction[f.Kind]; ok {
-		agent := cv.agent
-		if agent == "" {
-			agent = agentName("")
-		}
-		cv.scoreFinding(agent, dayOf(f.At), f.Kind)
-	}
 	if len(st.findings) >= 2000 {
 		return
 	}
@@ -584,12 +577,7 @@ func (r *results) merge(st *stats) {
 	r.points += st.points
 	for k, v := range st.scores {
 		d := r.scores[k]
-		d.conversations += v.conversations
-		d.turns += v.turns
-		d.flagged += v.flagged
-		d.findings += v.findings
-		d.deduction += v.deduction
-		d.scoreSum += v.scoreSum
+		d.Merge(v)
 		r.scores[k] = d
 	}
 	for k, v := range st.penalties {

@@ -9,13 +9,8 @@ import (
 // conv is one open conversation in a worker.
 type conv struct {
 	id    string
-	shop  string      // the "shop" field of its first turn
-	agent string      // who answered its latest agent turn; "" before one
-	parts []agentPart // what each agent did in it, for the scores (score.go)
-	// partIndex finds a part by agent once there are many; partSteps counts
-	// the parts looked at (tests hold it linear in the turns).
-	partIndex map[string]int
-	partSteps int
+	shop  string                 // the "shop" field of its first turn
+	score conversation.Scorecard // each agent's part, for the quality scores (score.go)
 	// flagged is set once an agent turn was flagged; worst is the highest
 	// estimate of its flagged turns, at worstAt (penalty.go).
 	flagged bool

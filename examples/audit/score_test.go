@@ -3,16 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/huashu/huashu/compliance"
-	"github.com/huashu/huashu/compliance/conversation"
 )
 
 // TestAgentScores: each conversation is scored for its agent (100 less the
@@ -67,43 +63,6 @@ func TestAgentScores(t *testing.T) {
 	require.Regexp(t, `(?m)^  a1\s+96\.0\s+3 conversations\s+4 turns\s+2 flagged\s+0 findings\s+by day: 03-15 92 → 03-16 100$`, out.String())
 }
 
-// TestAgentScoreFloorAndLadder: a conversation's score stops at 0, and the
-// same severity costs more where the platform's ladder sets more points.
-func TestAgentScoreFloorAndLadder(t *testing.T) {
-	var c conv
-	for range 30 {
-		c.scoreFinding("a", "2026-03-15", conversation.Spam) // 5 each: 150
-	}
-	require.Equal(t, 150.0, c.part("a", "").deduction)
-	st := newStats()
-	st.addScores(&c)
-	require.Equal(t, 0.0, st.scores[agentDay{"a", "2026-03-15"}].score(), "floored at 0")
-
-	var jd, doudian conv
-	jd.scoreFlagged("a", "d", compliance.Report{Severity: compliance.Serious, Penalty: compliance.Penalty{Points: 25}})
-	doudian.scoreFlagged("a", "d", compliance.Report{Severity: compliance.Serious, Penalty: compliance.Penalty{Points: 4}})
-	require.InDelta(t, 15.0, jd.parts[0].deduction, 1e-9)
-	require.InDelta(t, 10.8, doudian.parts[0].deduction, 1e-9)
-	var buyer conv
-	for _, k := range []conversation.FindingKind{conversation.BuyerAbuse, conversation.BlacklistEligible, conversation.Escalate} {
-		buyer.scoreFinding("a", "d", k)
-	}
-	require.Zero(t, buyer.parts[0].deduction, "the buyer's doing costs the agent nothing")
-}
-
-// TestAgentPartsLinear: a conversation whose every turn names a new agent
-// costs O(1) a turn to score (counted, not timed).
-func TestAgentPartsLinear(t *testing.T) {
-	for _, n := range []int{100, 10000} {
-		var c conv
-		for i := range n {
-			c.scoreTurn(fmt.Sprintf("a%d", i), "d")
-			c.scoreTurn(fmt.Sprintf("a%d", i/2), "d") // and an earlier one again
-		}
-		require.Len(t, c.parts, n)
-		require.LessOrEqual(t, c.partSteps, 2*n*maxScannedParts, "n=%d", n)
-		st := newStats()
-		st.addScores(&c)
-		require.Len(t, st.scores, n)
-	}
-}
+// The formula's parts, the floor, and the cost of many agents in one
+// conversation are tested with conversation.Scorecard
+// (compliance/conversation/scorecard_test.go).

@@ -204,16 +204,39 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 	turns := make([]conversation.Turn, len(recs))
 	for i, r := range recs {
 		turns[i] = r.turn()
+		if turns[i].Role == conversation.Agent && turns[i].Agent == "" {
+			turns[i].Agent = unknownAgent // as examples/audit names them, for the scores too
+		}
 	}
 	cr := conversation.Audit(f.checker, turns)
+	// The quality score (质检评分) of each agent's part, on the day the
+	// agent first answered in the conversation: the same library code as
+	// examples/audit, so the two agree.
+	parts := conversation.ScoreReport(turns, cr)
 
 	sum := newSummary()
 	sum.Conversations = 1
 	sum.OutOfOrder, sum.Implausible = outOfOrder, implausible
 	sum.Turns = int64(len(turns))
 	days := map[[2]string]*agentDay{}
+	partDay := make(map[string]string, len(parts))
+	for _, p := range parts {
+		if p.Agent == "" {
+			p.Agent = unknownAgent // a finding before any reply
+		}
+		partDay[p.Agent] = p.Day
+		d := &agentDay{Agent: p.Agent, Day: p.Day}
+		d.Score.Add(p)
+		days[[2]string{p.Agent, p.Day}] = d
+	}
+	// day is where agent's counts go: the day of their part of the
+	// conversation (that of at when they have none, which the library's
+	// attribution rules out).
 	day := func(agent string, at time.Time) *agentDay {
-		k := [2]string{agent, at.In(chinaTime).Format(time.DateOnly)}
+		k := [2]string{agent, partDay[agent]}
+		if k[1] == "" {
+			k[1] = at.In(chinaTime).Format(time.DateOnly)
+		}
 		d := days[k]
 		if d == nil {
 			d = &agentDay{Agent: k[0], Day: k[1]}
@@ -242,16 +265,14 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 		if !inRange(tr.Turn) {
 			return fmt.Errorf("beam: conversation %q: report for turn %d of %d", conv, tr.Turn, len(turns))
 		}
-		agent := agentOf(tr.Turn)
-		d := day(agent, turns[tr.Turn].At)
-		d.AgentTurns++
 		if tr.Report.Clean() {
 			continue
 		}
+		agent := agentOf(tr.Turn)
+		d := day(agent, turns[tr.Turn].At)
 		rep := tr.Report
 		sum.addFlagged(agent, turns[tr.Turn].At, rep)
 		worst = max(worst, rep.Penalty.Points)
-		d.FlaggedTurns++
 		d.Points += rep.Penalty.Points
 		for _, v := range rep.Violations {
 			d.ByCategory[v.Category]++
@@ -272,7 +293,8 @@ func (f *auditFn) ProcessElement(conv string, iter func(*turnRec) bool, flagged,
 	for _, fd := range cr.Findings {
 		sum.ByFinding[idx(int(fd.Kind), len(sum.ByFinding))]++
 		// Spam and slow replies count against the agent who sent the
-		// reply; an unanswered message against the conversation's last agent.
+		// reply; an unanswered message against the conversation's last
+		// agent (as the scores count them).
 		switch fd.Kind {
 		case conversation.Spam, conversation.SlowResponse:
 			agent, at := lastAgent, fd.At

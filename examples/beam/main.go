@@ -10,9 +10,9 @@
 //
 //	flagged.jsonl   every flagged agent turn: file, line, report, a suggested rewrite
 //	findings.jsonl  every conversation finding, with the lines of its evidence
-//	scores.jsonl    per agent and day (China time): turns, flagged, score, points
+//	scores.jsonl    per agent and day (China time): the quality score (质检评分), conversations, turns, flagged, points
 //	errors.jsonl    every skipped input line with its file, line number and reason
-//	summary.txt     examples/audit's summary of the same counts
+//	summary.txt     examples/audit's summary of the same counts, with its quality scores
 //	summary.json    the same, for machines
 //
 // Every worker builds one checker (in DoFn Setup, shared by the worker's

@@ -35,7 +35,8 @@ func init() {
 	register.Function2x1(mergeAgentDays)
 	register.Function2x2(formatScore)
 	register.Function1x2(formatBadLine)
-	register.DoFn3x1[summary, func(string), func(string), error](&formatSummaryFn{})
+	register.DoFn4x1[summary, func(*string, *agentDay) bool, func(string), func(string), error](&formatSummaryFn{})
+	register.Iter2[string, agentDay]()
 	register.DoFn1x2[string, int, string](&shardFn{})
 	register.Function1x2(shardMarker)
 	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeShardFn{})
@@ -98,11 +99,13 @@ func build(o Options) (*beam.Pipeline, error) {
 	outs := beam.ParDoN(s.Scope("audit"), &auditFn{Config: o.Config}, byConv)
 	flagged, findings, scores, convSums := outs[0], outs[1], outs[2], outs[3]
 
-	scoreLines := beam.ParDo(s.Scope("scores"), formatScore, beam.CombinePerKey(s.Scope("scores"), mergeAgentDays, scores))
+	dayScores := beam.CombinePerKey(s.Scope("scores"), mergeAgentDays, scores)
+	scoreLines := beam.ParDo(s.Scope("scores"), formatScore, dayScores)
 	badLines := beam.ParDo(s.Scope("errors"), formatBadLine, bad)
 	// The empty summary makes the combine produce a value on an empty input.
 	total := beam.Combine(s.Scope("summary"), mergeSummaries, beam.Flatten(s, fileSums, convSums, beam.Create(s, newSummary())))
-	text, js := beam.ParDo2(s.Scope("summary"), &formatSummaryFn{Source: strings.Join(o.Inputs, ", "), Platform: o.Platform}, total)
+	// The agents' days are few (agents × days): the summary reads them whole.
+	text, js := beam.ParDo2(s.Scope("summary"), &formatSummaryFn{Source: strings.Join(o.Inputs, ", "), Platform: o.Platform}, total, beam.SideInput{Input: dayScores})
 
 	writeLines(s, o.Output, flaggedName, ".jsonl", o.Shards, flagged)
 	writeLines(s, o.Output, findingsName, ".jsonl", o.Shards, findings)
@@ -123,14 +126,22 @@ type formatSummaryFn struct {
 	Source, Platform string
 }
 
-// ProcessElement formats sum.
-func (f *formatSummaryFn) ProcessElement(sum summary, text, js func(string)) error {
+// ProcessElement formats sum, with the agents' quality scores from the
+// per-agent per-day totals.
+func (f *formatSummaryFn) ProcessElement(sum summary, days func(*string, *agentDay) bool, text, js func(string)) error {
+	var all []agentDay
+	var key string
+	var d agentDay
+	for days(&key, &d) {
+		all = append(all, d)
+	}
+	scores := agentScores(all)
 	var b strings.Builder
-	if err := writeSummary(&b, f.Source, f.Platform, sum); err != nil {
+	if err := writeSummary(&b, f.Source, f.Platform, sum, scores); err != nil {
 		return err
 	}
 	text(strings.TrimSuffix(b.String(), "\n")) // the writer ends every element with one
-	out, err := json.Marshal(toJSON(f.Source, f.Platform, sum))
+	out, err := json.Marshal(toJSON(f.Source, f.Platform, sum, scores))
 	if err != nil {
 		return fmt.Errorf("beam: %w", err)
 	}

@@ -54,9 +54,9 @@ func runPipeline(t *testing.T, o Options) string {
 }
 
 // runAudit runs examples/audit on path and returns what it printed.
-func runAudit(t *testing.T, platform, path string) string {
+func runAudit(t *testing.T, platform, path string, flags ...string) string {
 	t.Helper()
-	cmd := exec.Command("go", "run", "github.com/huashu/huashu/examples/audit", "-platform", platform, path)
+	cmd := exec.Command("go", append(append([]string{"run", "github.com/huashu/huashu/examples/audit", "-platform", platform}, flags...), path)...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -70,10 +70,10 @@ func runAudit(t *testing.T, platform, path string) string {
 
 // body drops the lines that differ by design: the first (it names the
 // input) and the third (examples/audit times itself there; the pipeline
-// counts its files), and examples/audit's tables from its quality scores
-// on, which the pipeline does not write (it writes scores.jsonl).
+// counts its files), and examples/audit's table after its quality scores
+// (penalty points by shop and day), which the pipeline does not write.
 func body(summary string) string {
-	summary, _, _ = strings.Cut(summary, "Quality score by agent")
+	summary, _, _ = strings.Cut(summary, "Estimated penalty points by shop and day")
 	lines := strings.Split(summary, "\n")
 	if len(lines) < 4 {
 		return summary
@@ -197,7 +197,7 @@ func TestPipelineMatchesAudit(t *testing.T) {
 		require.False(t, seen[s.Agent+" "+s.Day], "duplicate %s", l)
 		seen[s.Agent+" "+s.Day] = true
 		require.Equal(t, "2026-03-15", s.Day)
-		require.InDelta(t, 100*float64(s.AgentTurns-s.FlaggedTurns)/float64(s.AgentTurns), s.Score, 0.05)
+		require.InDelta(t, 100*float64(s.AgentTurns-s.FlaggedTurns)/float64(s.AgentTurns), s.CleanShare, 0.05)
 		agentTurns += s.AgentTurns
 		flaggedTurns += s.FlaggedTurns
 	}

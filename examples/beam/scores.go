@@ -5,24 +5,27 @@ import (
 	"math"
 
 	"github.com/huashu/huashu/compliance"
+	"github.com/huashu/huashu/compliance/conversation"
 )
 
-// agentDay is one agent's work on one day (China time); the pipeline sums
-// them per agent and day.
+// agentDay is one agent's work on one day (China time): the conversations
+// they first answered that day, whole. The pipeline sums them per agent and
+// day.
 type agentDay struct {
-	Agent, Day   string
-	AgentTurns   int64
-	FlaggedTurns int64
-	Points       float64
-	ByCategory   [16]int64 // violations, by compliance.Category
-	Spam         int64     // spam findings on this agent's replies
-	Slow         int64     // slow_response findings on this agent's replies (or conversations, when unanswered)
+	Agent, Day string
+	// Score sums the conversations' quality scores (质检评分), turns and
+	// flagged turns exactly, so the combine gives the same whatever the
+	// grouping.
+	Score      conversation.DayScore
+	Points     float64   // the flagged turns' estimated platform points
+	ByCategory [16]int64 // violations, by compliance.Category
+	Spam       int64     // spam findings on this agent's replies
+	Slow       int64     // slow_response findings on this agent's replies (or conversations, when unanswered)
 }
 
 // mergeAgentDays adds b to a (same agent and day).
 func mergeAgentDays(a, b agentDay) agentDay {
-	a.AgentTurns += b.AgentTurns
-	a.FlaggedTurns += b.FlaggedTurns
+	a.Score.Merge(b.Score)
 	a.Points += b.Points
 	for i := range a.ByCategory {
 		a.ByCategory[i] += b.ByCategory[i]
@@ -42,13 +45,19 @@ func decodeAgentDay(b []byte) (agentDay, error) {
 
 // scoreOut is one line of the scores output.
 type scoreOut struct {
-	Agent        string `json:"agent"`
-	Day          string `json:"day"` // YYYY-MM-DD, China time
-	AgentTurns   int64  `json:"agent_turns"`
-	FlaggedTurns int64  `json:"flagged_turns"`
-	// Score is the share of the agent's turns that were clean, 0–100, one
-	// decimal: the number a team lead compares across agents and days.
-	Score        float64          `json:"score"`
+	Agent string `json:"agent"`
+	Day   string `json:"day"` // YYYY-MM-DD, China time: the conversations first answered that day
+	// Score is the quality score (质检评分), 0–100, one decimal: the mean of
+	// the scores of the agent's conversations of the day, as examples/audit
+	// reports it (conversation.Scorecard gives the formula).
+	Score         float64 `json:"score"`
+	Conversations int64   `json:"conversations"`
+	AgentTurns    int64   `json:"agent_turns"`
+	FlaggedTurns  int64   `json:"flagged_turns"`
+	// CleanShare is the share of the agent's turns that were clean, 0–100,
+	// one decimal (what "score" was before it became the quality score).
+	CleanShare   float64          `json:"clean_share"`
+	Deduction    float64          `json:"deduction"` // the conversations' deductions before the floor, to one decimal
 	Points       float64          `json:"penalty_points"`
 	Violations   map[string]int64 `json:"violations"`
 	Spam         int64            `json:"spam"`
@@ -57,10 +66,11 @@ type scoreOut struct {
 
 // formatScore writes an agent's day as a JSON line.
 func formatScore(_ string, d agentDay) (string, error) {
-	out := scoreOut{Agent: d.Agent, Day: d.Day, AgentTurns: d.AgentTurns, FlaggedTurns: d.FlaggedTurns, Score: 100,
+	out := scoreOut{Agent: d.Agent, Day: d.Day, Score: d.Score.Score(), Conversations: d.Score.Conversations,
+		AgentTurns: d.Score.Turns, FlaggedTurns: d.Score.FlaggedTurns, CleanShare: 100, Deduction: d.Score.Deduction(),
 		Points: d.Points, Violations: map[string]int64{}, Spam: d.Spam, SlowResponse: d.Slow}
-	if d.AgentTurns > 0 {
-		out.Score = math.Round(1000*float64(d.AgentTurns-d.FlaggedTurns)/float64(d.AgentTurns)) / 10
+	if t := d.Score.Turns; t > 0 {
+		out.CleanShare = math.Round(1000*float64(t-d.Score.FlaggedTurns)/float64(t)) / 10
 	}
 	for _, c := range compliance.Categories() {
 		if n := d.ByCategory[c]; n > 0 {

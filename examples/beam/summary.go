@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -110,10 +112,11 @@ func decodeSummary(b []byte) (summary, error) {
 	return s, err
 }
 
-// writeSummary prints the summary in examples/audit's layout. Only the
-// third line differs: a pipeline does not time itself (main prints the
-// wall time after the run), so it says how many files were read.
-func writeSummary(w io.Writer, source, platform string, r summary) error {
+// writeSummary prints the summary in examples/audit's layout, up to its
+// quality scores. Only the third line differs: a pipeline does not time
+// itself (main prints the wall time after the run), so it says how many
+// files were read.
+func writeSummary(w io.Writer, source, platform string, r summary, scores []agentScore) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "huashu audit — %s, platform %s\n", source, platform)
 	fmt.Fprintf(&b, "%d lines, %d turns (%d agent, %d buyer) in %d conversations; %d bad lines skipped\n", r.Turns+r.Skipped, r.Turns, r.AgentTurns, r.BuyerTurns, r.Conversations, r.Skipped)
@@ -164,6 +167,7 @@ func writeSummary(w io.Writer, source, platform string, r summary) error {
 		}
 	}
 	table("Flagged turns by hour (China time)", rows)
+	writeScores(&b, scores)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -188,10 +192,16 @@ type summaryJSON struct {
 	Findings      map[string]int64 `json:"findings"`
 	ByAgent       map[string]int64 `json:"by_agent"`
 	ByHour        map[string]int64 `json:"by_hour"` // "10": flagged turns from 10:00 to 10:59, China time
+	// AgentScores are the quality scores (质检评分), lowest first, as
+	// examples/audit's -json writes them.
+	AgentScores []agentScore `json:"agent_scores"`
 }
 
-func toJSON(source, platform string, r summary) summaryJSON {
-	out := summaryJSON{Source: source, Platform: platform, Files: r.Files, Bytes: r.Bytes, Lines: r.Turns + r.Skipped, BadLines: r.Skipped,
+func toJSON(source, platform string, r summary, scores []agentScore) summaryJSON {
+	if scores == nil {
+		scores = []agentScore{}
+	}
+	out := summaryJSON{Source: source, Platform: platform, AgentScores: scores, Files: r.Files, Bytes: r.Bytes, Lines: r.Turns + r.Skipped, BadLines: r.Skipped,
 		Turns: r.Turns, AgentTurns: r.AgentTurns, BuyerTurns: r.BuyerTurns, Conversations: r.Conversations, FlaggedTurns: r.FlaggedTurns,
 		Points: r.Points, WithinWindow: 1, ByCategory: map[string]int64{}, BySeverity: map[string]int64{}, Findings: map[string]int64{},
 		ByAgent: map[string]int64{}, ByHour: map[string]int64{}}
@@ -256,4 +266,108 @@ func padRight(s string, cols int) string {
 		return s + strings.Repeat(" ", cols-w)
 	}
 	return s
+}
+
+// agentScore is one agent's quality scores: overall and by day, oldest
+// first; its JSON is that of examples/audit's agent_scores.
+type agentScore struct {
+	Agent         string        `json:"agent"`
+	Score         float64       `json:"score"` // the mean of the daily scores
+	Conversations int64         `json:"conversations"`
+	Turns         int64         `json:"turns"`
+	FlaggedTurns  int64         `json:"flagged_turns"`
+	Findings      int64         `json:"findings"`
+	Days          []dayScoreRow `json:"days"`
+}
+
+// dayScoreRow is one agent's score on one day.
+type dayScoreRow struct {
+	Day           string  `json:"day"`
+	Score         float64 `json:"score"`
+	Conversations int64   `json:"conversations"`
+	Turns         int64   `json:"turns"`
+	FlaggedTurns  int64   `json:"flagged_turns"`
+	Findings      int64   `json:"findings"`
+	Deduction     float64 `json:"deduction"`
+}
+
+// agentScores groups the agents' days, lowest overall score first (the
+// agents to look at), then by name, as examples/audit lists them.
+func agentScores(days []agentDay) []agentScore {
+	slices.SortFunc(days, func(a, b agentDay) int {
+		return cmp.Or(strings.Compare(a.Agent, b.Agent), strings.Compare(a.Day, b.Day))
+	})
+	var out []agentScore
+	var sums []conversation.DayScore
+	for i, d := range days {
+		if i == 0 || d.Agent != days[i-1].Agent {
+			out = append(out, agentScore{Agent: d.Agent})
+			sums = sums[:0]
+		}
+		a := &out[len(out)-1]
+		ds := d.Score
+		a.Conversations += ds.Conversations
+		a.Turns += ds.Turns
+		a.FlaggedTurns += ds.FlaggedTurns
+		a.Findings += ds.Findings
+		a.Days = append(a.Days, dayScoreRow{d.Day, ds.Score(), ds.Conversations, ds.Turns, ds.FlaggedTurns, ds.Findings, ds.Deduction()})
+		sums = append(sums, ds)
+		a.Score = conversation.OverallScore(sums)
+	}
+	slices.SortStableFunc(out, func(a, b agentScore) int {
+		return cmp.Or(cmp.Compare(a.Score, b.Score), strings.Compare(a.Agent, b.Agent))
+	})
+	return out
+}
+
+// maxScoreRows caps the agents listed in the text summary (all are in
+// summary.json and scores.jsonl); trendDays is how many of the latest days
+// a row's trend shows. Both as in examples/audit.
+const (
+	maxScoreRows = 30
+	trendDays    = 7
+)
+
+// writeScores prints the quality scores as examples/audit's summary does.
+func writeScores(b *strings.Builder, scores []agentScore) {
+	if len(scores) == 0 {
+		return
+	}
+	days := map[string]bool{}
+	for _, a := range scores {
+		for _, d := range a.Days {
+			days[d.Day] = true
+		}
+	}
+	multi := len(days) > 1
+	fmt.Fprintln(b, "Quality score by agent (质检评分, out of 100, lowest first; see the README for the formula)")
+	for i, a := range scores {
+		if i == maxScoreRows {
+			fmt.Fprintf(b, "  … %d more agents (all are in summary.json and scores.jsonl)\n", len(scores)-i)
+			break
+		}
+		fmt.Fprintf(b, "  %s %5.1f  %5d conversations %5d turns %4d flagged %4d findings", padRight(a.Agent, 16), a.Score, a.Conversations, a.Turns, a.FlaggedTurns, a.Findings)
+		if multi {
+			fmt.Fprintf(b, "   by day: %s", trend(a.Days, trendDays))
+		}
+		fmt.Fprintln(b)
+	}
+	fmt.Fprintln(b)
+}
+
+// trend writes the last n daily scores, oldest first: "03-14 92 → 03-15 85".
+func trend(days []dayScoreRow, n int) string {
+	var parts []string
+	if len(days) > n {
+		parts = append(parts, "…")
+		days = days[len(days)-n:]
+	}
+	for _, d := range days {
+		score := fmt.Sprintf("%.1f", d.Score)
+		if d.Score == float64(int64(d.Score)) {
+			score = fmt.Sprint(int64(d.Score))
+		}
+		parts = append(parts, fmt.Sprintf("%s %s", d.Day[5:], score))
+	}
+	return strings.Join(parts, " → ")
 }
