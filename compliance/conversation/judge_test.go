@@ -105,7 +105,7 @@ func TestManagerDemands(t *testing.T) {
 		{"你们主管人真好", false},
 	}
 	for _, tt := range tests {
-		require.Equal(t, tt.want, buyerSays(t, c, tt.give).demand, tt.give)
+		require.Equal(t, tt.want, buyerSays(t, c, tt.give).demand != noDemand, tt.give)
 	}
 	// A demand escalates after a put-off, not out of the blue.
 	esc := func(turns []Turn) bool { return findingOf(Audit(c, turns), Escalate) != nil }
@@ -317,7 +317,7 @@ func TestMoreWordings(t *testing.T) {
 		"主管说可以就帮我改一下": false,
 	}
 	for give, want := range demand {
-		assert.Equal(t, want, buyerSays(t, c, give).demand, give)
+		assert.Equal(t, want, buyerSays(t, c, give).demand != noDemand, give)
 	}
 	reminder := map[string]bool{
 		"请您冷静一下，有问题我们一起解决":     true,
