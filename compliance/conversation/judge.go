@@ -156,7 +156,8 @@ func (x *reading) abusive(h cue) bool {
 			return true
 		}
 		cs, ce := x.clauseStart(h.start), x.clauseEnd(h.end)
-		return x.adjacentParty(h.start) == partyAddressee && !x.has(cuePraise, cs, ce)
+		owned := x.adjacentParty(h.start) == partyAddressee || x.partyAt(h.end) == partyAddressee // 🐷客服
+		return owned && !x.has(cuePraise, cs, ce)
 	}
 	for _, c := range x.cues { // 你是猪吗, 你妈: the target is in the insult
 		x.steps++
@@ -215,6 +216,21 @@ func (x *reading) adjacentParty(pos int) party {
 		}
 	}
 	return best
+}
+
+// partyAt is the party whose cue starts at pos, after spaces, or partyNone.
+func (x *reading) partyAt(pos int) party {
+	pos += len(x.ft[pos:]) - len(strings.TrimLeft(x.ft[pos:], " "))
+	for i, c := range x.cues {
+		x.steps++
+		if c.start > pos {
+			break
+		}
+		if c.kind == cueParty && c.start == pos && !x.inside[i] {
+			return c.party
+		}
+	}
+	return partyNone
 }
 
 // question reports whether the sentence holding pos is a question: it ends
