@@ -686,8 +686,11 @@ func TestBlacklistFamilies(t *testing.T) {
 		{"亲，辱骂解决不了问题，咱们一起想办法好吗", true},
 		{"希望咱们可以心平气和地沟通", true},
 		{"咱们能不能文明沟通", true},
+		{"请您尊重客服人员", true},
+		{"我们无法接受辱骂性的语言，请您文明沟通", true},
 		// Not about civility, or rude.
 		{"温馨提示：本店满99包邮哦", false},
+		{"我们尊重您的选择，可以为您退款", false},
 		{"理解您的心情，我们会尽快处理哈", false},
 		{"你再骂一句试试", false},
 		{"嘴巴放干净点", false},
@@ -698,6 +701,7 @@ func TestBlacklistFamilies(t *testing.T) {
 		"抠门狗", "瞎眼狗", "黑心狗", "真是猪", "你们这群猪", "一群弱智", "一帮饭桶", "一窝骗子", "傻帽",
 		"废物店铺", "废物客服", "废物一个", "瞎啊", "眼瞎吗", "脑子进水了吧", "蠢死了", "你就是头猪",
 		"瞎啊，看不见我的备注？", "你就是个神经病", // the checker's abuse terms count too
+		"小气狗", "你们都是一丘之貉", "你没长眼吗",
 	}
 	for _, give := range insults {
 		require.True(t, buyerSays(t, c, give).abuse, give)
@@ -709,7 +713,7 @@ func TestBlacklistFamilies(t *testing.T) {
 		require.Len(t, findingOf(cr, BuyerAbuse).Turns, 1)
 		require.Equal(t, 2, countKind(cr, BuyerAbuse), give)
 	}
-	for _, give := range []string{"我一个单身狗，买一份就够了", "楼下一群狗在叫", "这款存钱罐是头猪吗", "真是猪一样可爱", "我是不是脑子进水了，买这么多", "我儿子瞎啊，把杯子打碎了", "垃圾狗粮我家不要"} {
+	for _, give := range []string{"我一个单身狗，买一份就够了", "楼下一群狗在叫", "这款存钱罐是头猪吗", "真是猪一样可爱", "我是不是脑子进水了，买这么多", "我儿子瞎啊，把杯子打碎了", "垃圾狗粮我家不要", "我家懒狗又拆家了", "我眼睛瞎了才买这个", "这款相机曝光补偿怎么调"} {
 		require.False(t, buyerSays(t, c, give).abuse, give)
 	}
 	// The whole chain: a rude 'reminder' first, then the polite one after an
