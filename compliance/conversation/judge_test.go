@@ -586,8 +586,10 @@ func TestAuthorityDemands(t *testing.T) {
 		{"能让你们经理给我回个电话吗？", softDemand},
 		{"能不能找你们领导来处理一下", softDemand},
 		{"麻烦叫一下你们主管", softDemand},
+		{"你们领导呢？", softDemand},
 		// The shop addressed as 老板, questions about a manager, consulting one.
 		{"老板，发货了吗", noDemand},
+		{"老板呢，发货了吗", noDemand},
 		{"让老板多送点赠品呗", noDemand},
 		{"你们领导是谁？", noDemand},
 		{"你们经理今天在吗", noDemand},
