@@ -614,7 +614,9 @@ func TestAuthorityDemands(t *testing.T) {
 	require.True(t, esc(buyer(0, "东西坏了"), helpful, buyer(20, "你解决不了的话，能让你们经理来处理吗？")))
 	require.True(t, esc(buyer(0, "东西坏了"), helpful, buyer(20, "别再让我理解了，麻烦叫一下你们主管")))
 	// The agent's 工号: after a put-off, not to praise them.
-	require.True(t, esc(buyer(0, "说好今天发货的"), agent(10, "仓库在排单，我也没办法"), buyer(20, "你工号多少？")))
+	badge := Audit(c, []Turn{buyer(0, "说好今天发货的"), agent(10, "仓库在排单，我也没办法"), buyer(20, "你工号多少？")})
+	require.NotNil(t, findingOf(badge, Escalate))
+	require.Contains(t, findingOf(badge, Escalate).Detail, "工号")
 	require.False(t, esc(buyer(0, "解决了，谢谢"), agent(10, "不客气"), buyer(20, "你工号多少？")))
 	require.False(t, esc(buyer(0, "说好今天发货的"), agent(10, "仓库在排单，我也没办法"), buyer(20, "你工号多少？我给你个好评")))
 	// A benign purpose: no demand, even firm.

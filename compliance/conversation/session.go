@@ -308,6 +308,8 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 	switch {
 	case b.complaint:
 		rank, why = 3, "the buyer threatens to complain"
+	case demand && b.demand == noDemand:
+		rank, why = 2, "the buyer asks for the agent's staff number (工号) after being put off"
 	case demand:
 		rank, why = 2, "the buyer demands a manager"
 	}
