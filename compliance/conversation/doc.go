@@ -32,14 +32,18 @@
 //     not measured.
 //   - buyer_abuse: the buyer insults the agent, the shop or the brand — in
 //     words (the rules' insults and the checker's abuse terms), in emoji
-//     (🤡, 💩), with animal words (猪脑子, 狗商家), as an echo that turns the
-//     agent's own words into a curse (好好说你大爷, 通知个屁), or as an attack on
-//     the agent's intelligence (你脑子有坑吧, 小学毕业了没). Curse abbreviations
+//     (🤡, 💩; an animal emoji right after an addressed party, 客服🐶, or
+//     alone, never in thanks: 谢谢你们🐶), with animal words (猪脑子, 狗商家,
+//     抠门狗, 你们这群猪, 真是猪), as an echo that turns the agent's own words or
+//     the civility asked for into a curse (好好说你大爷, 通知个屁, 文明个屁), or as
+//     an attack on the agent's intelligence or sight (你脑子有坑吧, 小学毕业了没;
+//     瞎啊？, 脑子进水了吧 when asked). Curse abbreviations
 //     that hold their target (nmsl, cnm) are abuse wherever they stand; slurs
 //     that are also ordinary words (贱, 2b) when they are the whole message or
 //     the agent owns them. An insult is judged by its
 //     target, the nearest party before it: the buyer themself (我真笨), a
-//     third party in the buyer's story (快递员是个骗子) or the product (质量太垃圾)
+//     third party in the buyer's story (快递员是个骗子, 那个送货的跟个神经病一样),
+//     a pet (狗子吃得跟小猪一样) or the product (质量太垃圾, 狗粮🐶)
 //     is no abuse; a bare insult (骗子！) is aimed at the agent; a denied one
 //     (你们不是骗子吧) is none.
 //   - blacklist_eligible: after the agent's civility reminder, the buyer goes
@@ -47,22 +51,35 @@
 //     the merchant blacklist a buyer who keeps up abuse after a 善意提示 in
 //     more than 5 messages, for at most three months, and asks for the
 //     evidence, which the finding's turns are (the first reminder and the
-//     abusive messages; a second reminder does not restart the count). A reminder is a polite request
-//     to keep the conversation civil (请您理性沟通, 咱们好好说可以吗,
-//     希望您文明交流): a civility wording and a polite one, with no abuse or
-//     refusal of its own and no ultimatum. The rude 你再这样没素质的说话，我们拒绝为你服务
-//     is no reminder: it stays a violation and does not start the count; nor
-//     is an agent owning a lapse of its own (刚才是我措辞不当). A reminder after
-//     an apology, in a longer helpful turn, is one.
+//     abusive messages, each once however many insults it holds; a second
+//     reminder does not restart the count). A reminder is a polite request
+//     or hope for civil, rational, calm communication or language (请您理性沟通,
+//     咱们好好说可以吗, 希望您文明交流, 温馨提示：注意用语哦), or a statement that
+//     abuse does not help (辱骂性的语言无助于解决问题): a civility wording and a
+//     polite one, with no abuse or refusal of its own and no ultimatum. The
+//     rude 你再这样没素质的说话，我们拒绝为你服务 is no reminder: it stays a
+//     violation and does not start the count, which starts at the polite one
+//     that follows; nor is an agent owning a lapse of its own (刚才是我措辞不当).
+//     A reminder after an apology, in a longer helpful turn, is one.
 //   - escalate: hand over to a supervisor or another agent when the buyer
-//     threatens to complain or go public (我就投诉你们, 打12315) — not when a
-//     calm question mentions 投诉 (快递的问题我该去哪里投诉？), when the buyer
-//     denies it or speaks of a past complaint, or complains of someone else —;
-//     when the buyer demands a manager (让你们主管来, 我要找负责人) after the
-//     agent declined, stalled (再耐心等等, 再给我们一点时间) or kept them waiting
-//     past the window, or while
-//     already aggressive (asking the
-//     agent to consult one is no demand); on abuse; and on repeated impatience.
+//     threatens to complain or go public — a complaint (我就投诉你们), the
+//     platform asked to judge (申请平台介入, 让京东来评理), a government hotline or
+//     body (打12345, 12315, 消协, 市场监管局), public shaming (发抖音让大家看看,
+//     曝光你们, 找记者), the law (找律师, 起诉, 法院见) — not when a calm question
+//     mentions one (快递的问题我该去哪里投诉？, 可以申请平台介入吗？), when the
+//     buyer denies it or speaks of a past complaint, complains of someone
+//     else, or when the digits are an order or phone number; when the buyer
+//     demands someone with authority (领导, 经理, 店长, 老板, 上级, 管事的,
+//     说了算的, 能做主的, 负责人 or his phone): a firm demand (叫你们领导来,
+//     把你们负责人电话给我) by itself, since buyers make one only once put off;
+//     one asked or softened (能让你们经理来处理吗？), or the agent's 工号 asked
+//     for, after the agent declined, stalled (再耐心等等), made an excuse, asked
+//     for understanding (请您理解), cited a rule or could not decide, or kept
+//     them waiting past the window, or with a grievance of the buyer's own
+//     (你解决不了就…, 别再让我理解了), or while already aggressive — never a
+//     question about a manager (你们店长今天在吗？), a request to consult one, or
+//     a demand with a benign purpose (找你们经理谈采购, 你工号多少？我给你个好评);
+//     on abuse; and on repeated impatience.
 //
 // The rule files ([DefaultRules]) hold the wordings of each family, from
 // its definition; [ParseRules] adds a shop's own.

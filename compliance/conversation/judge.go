@@ -149,6 +149,16 @@ func (x *reading) abusive(h cue) bool {
 	if h.aim == aimNamed {
 		return true
 	}
+	if h.aim == aimAdjacent {
+		// An animal emoji: owned by the party right before it, or the whole
+		// message; elsewhere (谢谢你们🐶, 狗粮🐶) decoration.
+		if x.alone(h.start, h.end) {
+			return true
+		}
+		cs, ce := x.clauseStart(h.start), x.clauseEnd(h.end)
+		owned := x.adjacentParty(h.start) == partyAddressee || x.partyAt(h.end) == partyAddressee // 🐷客服
+		return owned && !x.has(cuePraise, cs, ce)
+	}
 	for _, c := range x.cues { // 你是猪吗, 你妈: the target is in the insult
 		x.steps++
 		if c.start >= h.end {
@@ -167,17 +177,90 @@ func (x *reading) abusive(h cue) bool {
 		return true
 	case partyNone:
 		// A bare insult is aimed at whoever is addressed; an explicit one
-		// only when it is the whole message (贱！, nt吧).
-		return h.aim == aimAddressed || h.aim == aimExplicit && x.alone(h.start, h.end)
+		// only when it is the whole message (贱！, nt吧, 真是猪), or, for
+		// blindness and brains, when it is asked (瞎啊？, 脑子进水了吧).
+		switch h.aim {
+		case aimAddressed:
+			return true
+		case aimExplicit:
+			return x.alone(h.start, h.end)
+		case aimAsked:
+			return x.alone(h.start, h.end) || x.question(h.end, "吗吧啊呀么呢")
+		}
 	}
 	return false // the buyer, a third party, the product
 }
 
-// alone reports whether ft outside [a, b) holds nothing but punctuation,
-// spaces and sentence particles.
-func (x *reading) alone(a, b int) bool {
-	return onlyParticles(x.ft[:a]) && onlyParticles(x.ft[b:])
+// linking are the runes that may stand between a party and the animal
+// emoji it owns (你是🐷, 客服你就是个🐶, 你们这群🐷).
+const (
+	linking    = "是像个只头条群帮窝就真都这那一的 "
+	maxLinking = 4
+)
+
+// adjacentParty is the party whose cue ends right before pos, with at most
+// maxLinking linking runes between, or partyNone.
+func (x *reading) adjacentParty(pos int) party {
+	best, end := partyNone, -1
+	for i, c := range x.cues {
+		x.steps++
+		if c.start >= pos {
+			break
+		}
+		if c.kind != cueParty || x.inside[i] || c.end > pos || c.end <= end || pos-c.end > maxLinking*utf8.UTFMax {
+			continue
+		}
+		gap := x.ft[c.end:pos]
+		if strings.Trim(gap, linking) == "" && utf8.RuneCountInString(gap) <= maxLinking {
+			best, end = c.party, c.end
+		}
+	}
+	return best
 }
+
+// partyAt is the party whose cue starts at pos, after spaces, or partyNone.
+func (x *reading) partyAt(pos int) party {
+	pos += len(x.ft[pos:]) - len(strings.TrimLeft(x.ft[pos:], " "))
+	for i, c := range x.cues {
+		x.steps++
+		if c.start > pos {
+			break
+		}
+		if c.kind == cueParty && c.start == pos && !x.inside[i] {
+			return c.party
+		}
+	}
+	return partyNone
+}
+
+// question reports whether the sentence holding pos is a question: it ends
+// in a question mark, or its last word before the break is one of the
+// particles (吗, 呢…).
+func (x *reading) question(pos int, particles string) bool {
+	end := x.sentenceEnd(pos)
+	if end < len(x.ft) {
+		if r, _ := utf8.DecodeRuneInString(x.ft[end:]); r == '?' || r == '？' {
+			return true
+		}
+	}
+	t := strings.TrimRightFunc(x.ft[pos:end], func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
+	})
+	if t == "" {
+		t = strings.TrimRightFunc(x.ft[:pos], unicode.IsSpace)
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(particles, r)
+}
+
+// alone reports whether ft outside [a, b) holds nothing but punctuation,
+// spaces and sentence particles, and adverbs before it (真是猪, 就是个🤡).
+func (x *reading) alone(a, b int) bool {
+	return onlyParticles(strings.TrimLeft(x.ft[:a], aloneLead)) && onlyParticles(x.ft[b:])
+}
+
+// aloneLead are adverbs that may open a whole-message insult.
+const aloneLead = "真就简直纯太也都还 "
 
 func onlyParticles(s string) bool {
 	for _, r := range s {
@@ -197,7 +280,8 @@ const (
 )
 
 // echo judges an echo cue (好好说你大爷, 通知个屁): a curse that closes its
-// clause, after nothing or after words of the agent's last reply. The
+// clause, after nothing, after words of the agent's last reply, or after a
+// civility word (文明个屁). The
 // work is bounded by maxEchoWords × maxEchoReply whatever the texts.
 func (x *reading) echo(e cue, reply string) bool {
 	if !onlyParticles(x.ft[e.end:x.clauseEnd(e.end)]) {
@@ -207,6 +291,18 @@ func (x *reading) echo(e cue, reply string) bool {
 	before = strings.TrimLeft(before, echoFillers) // 还通知个屁
 	if before == "" {
 		return true // 你大爷！
+	}
+	// The civility asked for, thrown back (文明个屁, 理性你个大头鬼), whatever
+	// words the reminder used.
+	from := e.start - len(before)
+	for _, c := range x.cues {
+		x.steps++
+		if c.start > from {
+			break
+		}
+		if c.kind == cueCivility && c.start == from && c.end == e.start {
+			return true
+		}
 	}
 	if utf8.RuneCountInString(before) > maxEchoWords || reply == "" {
 		return false
@@ -219,9 +315,12 @@ func (x *reading) echo(e cue, reply string) bool {
 // a denial, a past matter or a complaint about someone else.
 func (x *reading) threat(k cue) bool {
 	cs := x.clauseStart(k.start)
-	// Negated (我不会投诉), unless intent follows the negation: 不给我换我就投诉
-	// is a condition and a threat.
-	if neg := x.last(cueNegation, cs, k.start); neg >= 0 && neg > x.last(cueIntent, cs, k.start) {
+	// Intent: 我要, 我就… or a demand verb (找律师, 叫记者).
+	strong := x.last(cueIntent, cs, k.start)
+	intent := max(strong, x.last(cueDemand, cs, k.start))
+	// Negated (我不会投诉, 我没有要投诉的意思), unless intent of the buyer's
+	// own follows the negation: 不给我换我就投诉 is a condition and a threat.
+	if neg := x.last(cueNegation, cs, k.start); neg >= 0 && neg > strong {
 		return false
 	}
 	if strings.HasPrefix(x.ft[k.end:], "过") { // 投诉过: done before
@@ -237,8 +336,13 @@ func (x *reading) threat(k cue) bool {
 	if x.has(cuePast, cs, k.start) || x.has(cueAskHow, cs, ce) {
 		return false
 	}
-	if x.has(cueIntent, cs, k.start) {
-		return true // 我就投诉, 给你们差评, 你们等着被投诉
+	// A question with no intent of the buyer's own is calm: 可以申请平台介入吗？,
+	// 要投诉的话找谁？
+	if strong < 0 && x.question(k.end, "吗呢么") {
+		return false
+	}
+	if intent >= 0 || k.aim == aimNamed {
+		return true // 我就投诉, 给你们差评, 找律师, 让京东来评理, 法院见
 	}
 	// The channel alone: 差评！
 	rest := 0
@@ -250,23 +354,48 @@ func (x *reading) threat(k cue) bool {
 	return rest == 0
 }
 
-// demand judges a manager cue: a demand for one, not a request to ask one.
-func (x *reading) demand(m cue) bool {
-	if m.aim == aimNamed {
-		return true
-	}
+// demandKind is how a buyer asks for someone with authority.
+type demandKind uint8
+
+const (
+	noDemand   demandKind = iota
+	softDemand            // asked as a question: 能让你们经理来吗？
+	firmDemand            // 叫你们领导来, 我要找负责人, 把负责人电话给我
+)
+
+// demand judges a manager cue: a demand for one, not a request to ask one
+// or a question about one.
+func (x *reading) demand(m cue) demandKind {
 	cs, ce := x.clauseStart(m.start), x.clauseEnd(m.end)
-	if x.has(cueConsult, cs, ce) {
-		return false
+	if m.aim != aimNamed {
+		if x.has(cueConsult, cs, ce) {
+			return noDemand
+		}
+		if x.has(cueAskHow, m.end, x.sentenceEnd(m.end)) {
+			return noDemand // 找你们主管的话怎么联系？ asks how
+		}
+		if !x.has(cueDemand, cs, m.start) && !x.has(cueIntent, cs, m.start) && !x.has(cueSummon, m.end, ce) {
+			return noDemand
+		}
 	}
-	if x.has(cueAskHow, m.end, x.sentenceEnd(m.end)) {
-		return false // 找你们主管的话怎么联系？ asks how
+	// Asked (能让你们经理来吗？) or softened (麻烦叫一下你们经理).
+	if x.question(m.end, "吗呢么") || x.has(cuePolite, x.sentenceStart(m.start), x.sentenceEnd(m.end)) {
+		return softDemand
 	}
-	return x.has(cueDemand, cs, m.start) || x.has(cueIntent, cs, m.start) || x.has(cueSummon, m.end, ce)
+	return firmDemand
 }
 
 func (x *reading) clauseStart(pos int) int {
 	i := strings.LastIndexFunc(x.ft[:pos], clauseBreak)
+	if i < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(x.ft[i:])
+	return i + n
+}
+
+func (x *reading) sentenceStart(pos int) int {
+	i := strings.LastIndexFunc(x.ft[:pos], sentenceBreak)
 	if i < 0 {
 		return 0
 	}
@@ -310,9 +439,13 @@ func putScratch(sc *scratch) {
 
 // buyerRead is what a buyer message shows.
 type buyerRead struct {
-	abuse, complaint, demand, impatient, exclaim bool
-	question                                     bool // asks something (？, 怎么, …吗)
-	answer                                       bool // carries data or says it was given (我发过了)
+	abuse, complaint, impatient, exclaim bool
+	demand                               demandKind // for someone with authority
+	badge                                bool       // asks for the agent's 工号
+	grievance                            bool       // says the agent put them off (你解决不了)
+	purpose                              bool       // gives a benign reason (谈批发, 写个表扬)
+	question                             bool       // asks something (？, 怎么, …吗)
+	answer                               bool       // carries data or says it was given (我发过了)
 }
 
 // readBuyer reads a buyer message: insults aimed at the agent, the shop or
@@ -345,7 +478,7 @@ func (s *Session) readBuyer(text string) buyerRead {
 	x.index()
 	sc.cues, sc.inside = x.cues, x.inside
 	var b buyerRead
-	var judged [cueSupplied + 1]int
+	var judged [maxCueKind + 1]int
 	for i, c := range x.cues {
 		if judged[c.kind] >= maxJudged {
 			continue
@@ -367,10 +500,16 @@ func (s *Session) readBuyer(text string) buyerRead {
 				b.complaint = x.threat(c)
 			}
 		case cueManager:
-			if !b.demand {
+			if b.demand != firmDemand {
 				judged[c.kind]++
-				b.demand = x.demand(c)
+				b.demand = max(b.demand, x.demand(c))
 			}
+		case cueBadge:
+			b.badge = true
+		case cueGrievance:
+			b.grievance = true
+		case cuePurpose:
+			b.purpose = true
 		case cueImpatience:
 			b.impatient = true
 		case cueAskHow:

@@ -105,7 +105,7 @@ func TestManagerDemands(t *testing.T) {
 		{"你们主管人真好", false},
 	}
 	for _, tt := range tests {
-		require.Equal(t, tt.want, buyerSays(t, c, tt.give).demand, tt.give)
+		require.Equal(t, tt.want, buyerSays(t, c, tt.give).demand != noDemand, tt.give)
 	}
 	// A demand escalates after a put-off, not out of the blue.
 	esc := func(turns []Turn) bool { return findingOf(Audit(c, turns), Escalate) != nil }
@@ -252,7 +252,8 @@ func FuzzAudit(f *testing.F) {
 // are at most about 4 times those for n.
 func TestReadingIsLinear(t *testing.T) {
 	c := mustNew(t, compliance.WithPlatform(compliance.JD))
-	for _, unit := range []string{"我真笨", "快递员是个骗子，", "我没有要投诉的意思", "你帮我问问你们主管", "好的", "通知个屁，", "贱", "刚才我措辞不当，请您文明沟通", "请提供订单号"} {
+	for _, unit := range []string{"我真笨", "快递员是个骗子，", "我没有要投诉的意思", "你帮我问问你们主管", "好的", "通知个屁，", "贱", "刚才我措辞不当，请您文明沟通", "请提供订单号",
+		"客服🐶", "谢谢你们🐶", "瞎啊，", "叫你们领导来，", "麻烦叫一下你们主管", "让京东来评理", "可以申请平台介入吗", "文明个屁，", "你工号多少"} {
 		steps := func(n int) int {
 			s := NewSession(c)
 			text := strings.Repeat(unit, n)
@@ -317,7 +318,7 @@ func TestMoreWordings(t *testing.T) {
 		"主管说可以就帮我改一下": false,
 	}
 	for give, want := range demand {
-		assert.Equal(t, want, buyerSays(t, c, give).demand, give)
+		assert.Equal(t, want, buyerSays(t, c, give).demand != noDemand, give)
 	}
 	reminder := map[string]bool{
 		"请您冷静一下，有问题我们一起解决":     true,
@@ -560,5 +561,219 @@ func TestApologyIsNoReminder(t *testing.T) {
 		{"请您注意用语，不要说不好听的话", true},
 	} {
 		require.Equal(t, tt.want, NewSession(c).readAgent(tt.give, c.Check(tt.give)).reminder, tt.give)
+	}
+}
+
+// Someone with authority, in many words: a firm demand escalates by itself;
+// one asked or softened, or the agent's 工号, only when the buyer was put
+// off, says so, or is aggressive; a benign purpose or a consultation never.
+func TestAuthorityDemands(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for _, tt := range []struct {
+		give string
+		want demandKind
+	}{
+		{"叫你们领导来", firmDemand},
+		{"让你们经理跟我谈", firmDemand},
+		{"找你们店长出来", firmDemand},
+		{"我要找你们老板", firmDemand},
+		{"换你们上级来", firmDemand},
+		{"找个管事儿的过来", firmDemand},
+		{"让说了算的人来跟我说", firmDemand},
+		{"你没权限就换个能做主的来", firmDemand},
+		{"把你们负责人电话给我", firmDemand},
+		{"你们有没有管事的人！", firmDemand},
+		{"能让你们经理给我回个电话吗？", softDemand},
+		{"能不能找你们领导来处理一下", softDemand},
+		{"麻烦叫一下你们主管", softDemand},
+		{"你们领导呢？", softDemand},
+		// The shop addressed as 老板, questions about a manager, consulting one.
+		{"老板，发货了吗", noDemand},
+		{"老板呢，发货了吗", noDemand},
+		{"让老板多送点赠品呗", noDemand},
+		{"你们领导是谁？", noDemand},
+		{"你们经理今天在吗", noDemand},
+		{"上次你们经理帮我解决了", noDemand},
+		{"那麻烦你帮我问问你们领导，能不能通融一下", noDemand},
+	} {
+		require.Equal(t, tt.want, buyerSays(t, c, tt.give).demand, tt.give)
+	}
+	esc := func(turns ...Turn) bool { return findingOf(Audit(c, turns), Escalate) != nil }
+	helpful := agent(10, "好的，马上为您处理")
+	// A firm demand by itself.
+	for _, give := range []string{"叫你们领导来", "把你们负责人电话给我", "找个管事的过来", "让你们说了算的人来跟我谈"} {
+		require.True(t, esc(buyer(0, "东西坏了"), helpful, buyer(20, give)), give)
+	}
+	// Asked or softened: after a put-off (an excuse, 请您理解, a rule, 'I cannot
+	// judge'), with a grievance of the buyer's own, never out of the blue.
+	soft := "能让你们经理来处理吗？"
+	require.False(t, esc(buyer(0, "东西坏了"), helpful, buyer(20, soft)))
+	for _, putOff := range []string{"亲，请您理解，这是售后流程", "这是平台的规则，我们也改不了", "这个我这边判断不了哦", "仓库都是按单发货的，一般不会少发"} {
+		require.True(t, esc(buyer(0, "东西坏了"), agent(10, putOff), buyer(20, soft)), putOff)
+	}
+	require.True(t, esc(buyer(0, "东西坏了"), helpful, buyer(20, "你解决不了的话，能让你们经理来处理吗？")))
+	require.True(t, esc(buyer(0, "东西坏了"), helpful, buyer(20, "别再让我理解了，麻烦叫一下你们主管")))
+	// The agent's 工号: after a put-off, not to praise them.
+	badge := Audit(c, []Turn{buyer(0, "说好今天发货的"), agent(10, "仓库在排单，我也没办法"), buyer(20, "你工号多少？")})
+	require.NotNil(t, findingOf(badge, Escalate))
+	require.Contains(t, findingOf(badge, Escalate).Detail, "工号")
+	require.False(t, esc(buyer(0, "解决了，谢谢"), agent(10, "不客气"), buyer(20, "你工号多少？")))
+	require.False(t, esc(buyer(0, "说好今天发货的"), agent(10, "仓库在排单，我也没办法"), buyer(20, "你工号多少？我给你个好评")))
+	// A benign purpose: no demand, even firm.
+	require.False(t, esc(buyer(0, "你好"), helpful, buyer(20, "我们公司要采购一百件，叫你们经理来谈")))
+}
+
+// Threats the first rules missed: the platform asked to judge, government
+// hotlines and bodies, public shaming, the law — not calm questions about
+// them, numbers that hold their digits, a buyer who saw the shop on 抖音.
+func TestThreatChannels(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for _, tt := range []struct {
+		give string
+		want bool
+	}{
+		{"那我申请平台介入", true},
+		{"行，那就让京东来评评理", true},
+		{"让拼多多来判", true},
+		{"那让抖音官方来处理吧", true},
+		{"我要找淘宝小二来评理", true},
+		{"我去12345市民热线投诉", true},
+		{"打12315", true},
+		{"等着我打12345吧", true},
+		{"我要去消协", true},
+		{"去市场监管局告你们", true},
+		{"虚假宣传，我只能去市场监管局反映了", true},
+		{"我要发抖音让大家看看", true},
+		{"再不退我就发小红书避雷帖", true},
+		{"我要把聊天记录发到网上", true},
+		{"我要找记者", true},
+		{"找律师起诉你们", true},
+		{"那咱们法院见", true},
+		{"大不了打官司", true},
+		{"你们不怕我告你们吗", true},
+		// Calm questions, numbers, fans, the buyer's own story.
+		{"怎么申请平台介入？", false},
+		{"可以申请平台介入吗？", false},
+		{"平台介入要多久？", false},
+		{"要投诉找谁？", false},
+		{"请问12315是管什么的？", false},
+		{"订单号1234567890123", false},
+		{"收货电话改成13912315678", false},
+		{"地址是幸福路12345号", false},
+		{"我在抖音上看到你们家的", false},
+		{"小红书上有人推荐的", false},
+		{"我要发抖音推荐给朋友", false},
+		{"我是律师，下周要去法院开庭", false},
+		{"我找京东客服问过了", false},
+		{"我没有要投诉的意思", false},
+	} {
+		require.Equal(t, tt.want, buyerSays(t, c, tt.give).complaint, tt.give)
+	}
+	// The agent mentioning the platform is no threat.
+	cr := Audit(c, []Turn{buyer(0, "赠品没收到"), agent(10, "已经为您补发，如有问题也可以申请平台介入"), buyer(20, "好的，谢谢")})
+	require.Nil(t, findingOf(cr, Escalate), kinds(cr))
+}
+
+// The reminders of the family (a polite request or hope for civil, calm
+// communication, or a statement that abuse does not help) and the insults
+// that follow it, each message counted once, from the polite reminder on.
+func TestBlacklistFamilies(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for _, tt := range []struct {
+		give string
+		want bool
+	}{
+		{"抱歉让您久等了，麻烦您理性沟通哈，我们一定尽力处理", true},
+		{"辱骂性的语言无助于解决问题，我们一起心平气和地沟通好吗", true},
+		{"温馨提醒：请文明沟通", true},
+		{"温馨提示，注意用语哦", true},
+		{"亲，辱骂解决不了问题，咱们一起想办法好吗", true},
+		{"希望咱们可以心平气和地沟通", true},
+		{"咱们能不能文明沟通", true},
+		{"请您尊重客服人员", true},
+		{"我们无法接受辱骂性的语言，请您文明沟通", true},
+		// Not about civility, or rude.
+		{"温馨提示：本店满99包邮哦", false},
+		{"我们尊重您的选择，可以为您退款", false},
+		{"理解您的心情，我们会尽快处理哈", false},
+		{"你再骂一句试试", false},
+		{"嘴巴放干净点", false},
+	} {
+		require.Equal(t, tt.want, NewSession(c).readAgent(tt.give, c.Check(tt.give)).reminder, tt.give)
+	}
+	insults := []string{
+		"抠门狗", "瞎眼狗", "黑心狗", "真是猪", "你们这群猪", "一群弱智", "一帮饭桶", "一窝骗子", "傻帽",
+		"废物店铺", "废物客服", "废物一个", "瞎啊", "眼瞎吗", "脑子进水了吧", "蠢死了", "你就是头猪",
+		"瞎啊，看不见我的备注？", "你就是个神经病", // the checker's abuse terms count too
+		"小气狗", "你们都是一丘之貉", "你没长眼吗",
+	}
+	for _, give := range insults {
+		require.True(t, buyerSays(t, c, give).abuse, give)
+	}
+	// Echoes of the reminder: its words, or any civility thrown back.
+	reminder := "温馨提醒：请理性沟通，心平气和地解决问题，我们会给您补偿"
+	for _, give := range []string{"理性你个大头鬼", "心平气和你妹", "提醒个屁", "补偿个毛", "文明个屁", "礼貌你妹"} {
+		cr := Audit(c, []Turn{buyer(0, "骗子"), agent(5, reminder), buyer(10, give)})
+		require.Len(t, findingOf(cr, BuyerAbuse).Turns, 1)
+		require.Equal(t, 2, countKind(cr, BuyerAbuse), give)
+	}
+	for _, give := range []string{"我一个单身狗，买一份就够了", "楼下一群狗在叫", "这款存钱罐是头猪吗", "真是猪一样可爱", "我是不是脑子进水了，买这么多", "我儿子瞎啊，把杯子打碎了", "垃圾狗粮我家不要", "我家懒狗又拆家了", "我眼睛瞎了才买这个", "这款相机曝光补偿怎么调"} {
+		require.False(t, buyerSays(t, c, give).abuse, give)
+	}
+	// The whole chain: a rude 'reminder' first, then the polite one after an
+	// apology; each abusive message counts once after the polite one.
+	chain := func(after int) Report {
+		turns := []Turn{buyer(0, "垃圾店"), agent(5, "你再骂一句试试"), buyer(8, "黑心狗"), buyer(9, "骗子，骗子，一窝骗子"),
+			agent(12, "抱歉，刚才我语气不好，还是希望咱们心平气和地沟通，问题我来解决")}
+		for i, give := range insults[:after] {
+			turns = append(turns, buyer(14+i, "骗子！"+give)) // two insults, one message
+		}
+		return Audit(c, turns)
+	}
+	require.Nil(t, findingOf(chain(5), BlacklistEligible), "five after the polite reminder")
+	bl := findingOf(chain(6), BlacklistEligible)
+	require.NotNil(t, bl)
+	require.Equal(t, []int{4, 5, 6, 7, 8, 9, 10}, bl.Turns, "the polite reminder, then each message once")
+}
+
+func countKind(cr Report, k FindingKind) int {
+	n := 0
+	for _, f := range cr.Findings {
+		if f.Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// Abuse has a target: a third party in the buyer's story (a courier, a
+// neighbour) and pets or pet products are no abuse; the same words aimed at
+// the agent are.
+func TestStoriesAndPets(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.JD))
+	for _, tt := range []struct {
+		give string
+		want bool
+	}{
+		{"今天那个送货的跟个神经病一样，把箱子直接扔楼下", false},
+		{"我邻居说他脑子有毛病", false},
+		{"快递师傅跟个疯子一样按门铃", false},
+		{"我家狗子超爱你们家的狗粮🐶", false},
+		{"小狗崽能吃吗？", false},
+		{"好的，狗子吃得跟小猪一样香，再来两袋🐶", false},
+		{"猫砂到了，我家猫跟个傻子一样一直刨", false},
+		{"谢谢你们🐶", false},
+		{"给客服点赞🐶", false},
+		{"狗粮🐶收到了", false},
+		// Aimed at the agent, the shop.
+		{"反馈有什么用，你也跟个神经病一样", true},
+		{"你们客服就是一群狗🐶", true},
+		{"客服🐶", true},
+		{"🐷客服", true},
+		{"你是🐶吗", true},
+		{"客服你就是个🐶", true},
+		{"你们这客服🐶都不如", true},
+	} {
+		require.Equal(t, tt.want, buyerSays(t, c, tt.give).abuse, tt.give)
 	}
 }

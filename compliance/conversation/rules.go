@@ -47,14 +47,25 @@ const (
 	cueRequest                       // 提供, 发一下… (agent)
 	cueFault                         // 不当, 欠妥… after a civility cue (agent)
 	cueSupplied                      // 发过了, 上面有… (buyer)
+	cueBadge                         // 工号… (buyer)
+	cueGrievance                     // 解决不了, 没权限… (buyer)
+	cuePurpose                       // 批发, 表扬… (buyer)
+	cuePraise                        // 谢谢, 点赞… (buyer)
+	maxCueKind    = cuePraise
 )
 
-var cueCodes = map[string]cueKind{
-	"abuse": cueAbuse, "party": cueParty, "complaint": cueComplaint, "intent": cueIntent,
-	"negation": cueNegation, "past": cuePast, "askhow": cueAskHow, "manager": cueManager,
-	"demand": cueDemand, "consult": cueConsult, "summon": cueSummon, "impatience": cueImpatience, "civility": cueCivility,
-	"polite": cuePolite, "threat": cueThreat, "putoff": cuePutOff, "ack": cueAck, "echo": cueEcho, "request": cueRequest, "fault": cueFault, "supplied": cueSupplied,
-}
+// cueNames are the x-kind codes, in the order of cueKind.
+var cueNames = []string{"abuse", "party", "complaint", "intent", "negation", "past", "askhow", "manager",
+	"demand", "consult", "summon", "impatience", "civility", "polite", "threat", "putoff", "ack", "echo",
+	"request", "fault", "supplied", "badge", "grievance", "purpose", "praise"}
+
+var cueCodes = func() map[string]cueKind {
+	m := map[string]cueKind{}
+	for i, name := range cueNames {
+		m[name] = cueKind(i + 1)
+	}
+	return m
+}()
 
 // aim is how an insult finds its target (see rules/abuse.txt).
 type aim uint8
@@ -65,9 +76,11 @@ const (
 	aimExplicit
 	aimNone         // criticism, not an insult: it only overrides the checker's term
 	aimInterjection // explicit, but no insult as a whole message (卧槽: surprise)
+	aimAsked        // explicit, and aimed at the addressee in a question with no party (瞎啊？)
+	aimAdjacent     // explicit, but owned only by a party right before it (an animal emoji: 你是🐷, not 谢谢你们🐶)
 )
 
-var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone, "interjection": aimInterjection}
+var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone, "interjection": aimInterjection, "asked": aimAsked}
 
 // party is who words are about (see rules/parties.txt).
 type party uint8
@@ -153,12 +166,12 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 		}
 		kind, ok := cueCodes[e.Attrs["x-kind"]]
 		if !ok {
-			return nil, bad("x-kind=%q (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, summon, consult, impatience, civility, polite, threat, putoff, ack, echo, request, fault or supplied)", e.Attrs["x-kind"])
+			return nil, bad("x-kind=%q (want %s or %s)", e.Attrs["x-kind"], strings.Join(cueNames[:len(cueNames)-1], ", "), cueNames[len(cueNames)-1])
 		}
 		m := cueMeta{kind: kind}
 		if a, ok := e.Attrs["x-aim"]; ok || kind == cueAbuse {
 			if m.aim, ok = aimCodes[a]; !ok {
-				return nil, bad("x-aim=%q (want named, addressed, explicit, interjection or none)", a)
+				return nil, bad("x-aim=%q (want named, addressed, explicit, interjection, asked or none)", a)
 			}
 		}
 		if kind == cueParty {
@@ -199,11 +212,13 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 func (r *Rules) Len() int { return r.m.Len() }
 
 // insultEmoji are emoji that insult whoever they are aimed at; animal emoji
-// do so only when an addressed party owns them (你是🐷).
+// do so only when an addressed party stands right before them (你是🐷,
+// 客服🐶都不如) or they are the whole message: beside a pet or in thanks
+// (谢谢你们🐶, 狗粮收到了🐶) they are decoration.
 var insultEmoji = map[rune]aim{
 	'🤡': aimAddressed, '💩': aimAddressed, '🖕': aimAddressed,
-	'🐷': aimExplicit, '🐖': aimExplicit, '🐽': aimExplicit, '🐶': aimExplicit, '🐕': aimExplicit,
-	'🐒': aimExplicit, '🐵': aimExplicit, '🐴': aimExplicit, '🐎': aimExplicit, // 🐴 reads 妈 online
+	'🐷': aimAdjacent, '🐖': aimAdjacent, '🐽': aimAdjacent, '🐶': aimAdjacent, '🐕': aimAdjacent,
+	'🐒': aimAdjacent, '🐵': aimAdjacent, '🐴': aimAdjacent, '🐎': aimAdjacent, // 🐴 reads 妈 online
 }
 
 // scan returns the cues in folded text ft, ordered by start, longer first.

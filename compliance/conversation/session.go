@@ -298,11 +298,18 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 	if b.complaint {
 		s.complaints++
 	}
-	demand := b.demand && (s.putOff || aggressiveBefore || b.exclaim || b.abuse || b.complaint)
+	// A firm demand for someone with authority escalates by itself; one
+	// asked as a question, or the agent's 工号 asked for, after a put-off,
+	// with a grievance of its own or from an aggressive buyer; none with a
+	// benign purpose (谈批发, 写个表扬).
+	pressed := s.putOff || aggressiveBefore || b.exclaim || b.abuse || b.complaint || b.grievance
+	demand := !b.purpose && (b.demand == firmDemand || (b.demand == softDemand || b.badge) && pressed)
 	rank, why := 1, "the buyer is aggressive"
 	switch {
 	case b.complaint:
 		rank, why = 3, "the buyer threatens to complain"
+	case demand && b.demand == noDemand:
+		rank, why = 2, "the buyer asks for the agent's staff number (工号) after being put off"
 	case demand:
 		rank, why = 2, "the buyer demands a manager"
 	}
