@@ -73,7 +73,8 @@ var numberSuffixes = []addrSuffix{
 	{"号楼", akUnit, 0}, {"号院", akUnit, 0}, {"号", akHouse, 0},
 	{"栋", akUnit, 0}, {"幢", akUnit, 0}, {"座", akUnit, 0}, {"单元", akUnit, 0}, {"室", akUnit, 0},
 	{"层", akUnit, 0}, {"楼", akUnit, 0}, {"户", akUnit, 0},
-	{"组", akUnit, 0}, {"队", akUnit, 0}, // a village group is a rural address's finest part {"弄", akRoad, 0}, {"区", akEstate, 0}, {"期", akEstate, 0},
+	{"组", akUnit, 0}, {"队", akUnit, 0}, // a village group is a rural address's finest part
+	{"弄", akRoad, 0}, {"区", akEstate, 0}, {"期", akEstate, 0}, // 100弄, 三区, 二期
 }
 
 // provinces are the province-level divisions by their short names. Written
