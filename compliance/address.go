@@ -504,6 +504,8 @@ var buyerWords = []string{
 	// The buyer's people: 您老公王强 1890000…, 您填的紧急联系人….
 	"您老公", "您老婆", "您先生", "您太太", "您爱人", "您家属", "您父亲", "您母亲", "您爸", "您妈", "您孩子",
 	"您儿子", "您女儿", "联系人", "取件人", "本人电话",
+	// The buyer's phone, called or named: 刚打您138…没人接, 您电话138….
+	"打您", "您电话", "您手机", "您号码", "你电话", "你手机", "你号码",
 }
 
 // agentWords make a number the agent's or the shop's own contact.

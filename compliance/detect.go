@@ -248,6 +248,12 @@ func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bo
 		if ok && inRun && pendingSep && han != run.lastHan {
 			flush() // 王五 13800138000: a name's numeral, then a number
 		}
+		if han && inRun && !pendingSep && run.han == 0 && !numeralAt(text, i+n) {
+			// 13812345678一直没人接: one numeral after Arabic digits starts a
+			// word (一直, 两件, 三天), it does not continue the number.
+			flush()
+			ok, han = false, false
+		}
 		switch {
 		case ok:
 			if !inRun {
@@ -282,6 +288,16 @@ func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bo
 	}
 	flush()
 	return found, house
+}
+
+// numeralAt reports whether the rune at text[i:] is a digit of any style.
+func numeralAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := decodeRune(text, i)
+	_, ok := digitValue(r)
+	return ok
 }
 
 // alikeNext reports whether the rune at text[i:] is a digit or a look-alike letter.
@@ -351,6 +367,8 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 			add(Privacy, Serious, term)
 		case lastOf(sentenceBefore(text, run.start, 48), returnWords) >= 0:
 			add(OffPlatform, Warning, "return contact number")
+		case personsNumber(text, run.start):
+			add(Privacy, Serious, term)
 		default:
 			add(OffPlatform, sev, term)
 		}
@@ -463,19 +481,63 @@ func cardPrefix(ds []byte) bool {
 
 // acknowledgedWords, right after a number, say the agent has received it
 // from the buyer (手机号…已收到): the number is the buyer's.
-var acknowledgedWords = []string{"已收到", "收到了", "已记录", "已录入", "已登记", "已备注", "已核实", "已经收到", "已经记录", "已经登记", "已经备注", "打不通", "无法接通", "是空号", "联系不上"}
+// A number that is switched off or not answered is someone else's phone
+// (13812345678这个号一直关机), never the agent's own offered to the buyer.
+var acknowledgedWords = []string{
+	"已收到", "收到了", "已记录", "已录入", "已登记", "已备注", "已核实", "已经收到", "已经记录", "已经登记",
+	"已经备注", "打不通", "无法接通", "是空号", "联系不上", "关机", "停机", "没人接", "无人接听", "占线",
+	"打不进", "接不通",
+}
+
+// acknowledgedLead may stand between a number and an acknowledging word:
+// 13812345678这个号一直关机.
+var acknowledgedLead = []string{"这个号码", "这个电话", "这个手机", "这个号", "这号", "的号码", "号码", "电话"}
+
+// acknowledgedAdverbs may come before an acknowledging word, after
+// acknowledgedLead or without it: 这个号一直关机, 13812345678还是打不通.
+var acknowledgedAdverbs = []string{"一直", "还是", "总是", "老是", "都", "也"}
+
+// numberOwnerWords, nearest before a phone number and nearer than any agent
+// word, make it the buyer's or a third party's: it is being changed
+// (已为您改成13900001111, 新号码…), or it belongs to someone called by a
+// title (王先生 138…, 李女士的电话…), as an agent never calls itself.
+// They are read for phone numbers only: 退货地址改成… is still the shop's.
+var numberOwnerWords = []string{
+	"改成", "改为", "修改为", "更新为", "更改为", "变更为", "换成", "新号码", "新手机号", "新号", "先生", "女士", "小姐",
+}
+
+// personsNumber reports whether a word of numberOwnerWords, in the same
+// sentence just before pos, makes the number there a person's other than the
+// agent's. These words are weaker than the owner words: any agent word
+// before the number keeps it the agent's (我的号码换成138…, 客服电话更新为…).
+func personsNumber(text string, pos int) bool {
+	before := sentenceBefore(text, pos, 12)
+	return lastOf(before, numberOwnerWords) >= 0 && lastOf(before, agentWords) < 0
+}
 
 // acknowledged reports whether the words right after pos acknowledge the
 // number before them as the buyer's.
 func acknowledged(text string, pos int) bool {
 	after := text[pos:]
-	if len(after) > 24 {
-		after = after[:24]
+	if len(after) > 42 {
+		after = after[:42]
 		for len(after) > 0 && !utf8.ValidString(after) {
 			after = after[:len(after)-1]
 		}
 	}
 	after = strings.TrimLeft(after, " ，,：:")
+	for _, w := range acknowledgedLead {
+		if rest, ok := strings.CutPrefix(after, w); ok {
+			after = rest
+			break
+		}
+	}
+	for _, a := range acknowledgedAdverbs {
+		if rest, ok := strings.CutPrefix(after, a); ok {
+			after = rest
+			break
+		}
+	}
 	for _, w := range acknowledgedWords {
 		if strings.HasPrefix(after, w) {
 			return true

@@ -72,6 +72,10 @@ func TestAddressDetector(t *testing.T) {
 		{"北京市海淀区地铁10号线西土城站", []string{}},
 		{"上海市浦东新区11月11号开业", []string{}},
 		{"第1单元的内容和第2单元不一样", []string{}},
+		// 弄, 区 and 期 after a number are parts of an address.
+		{"您家是不是在上海市浦东新区张江路100弄8号502室呀", []string{"privacy:上海市浦东新区张江路100弄8号502室"}},
+		{"您的地址是杭州市拱墅区和睦新村二区5幢301室吗", []string{"privacy:杭州市拱墅区和睦新村二区5幢301室"}},
+		{"收货地址：南京市江宁区翠屏城二期12栋1单元602", []string{"privacy:南京市江宁区翠屏城二期12栋1单元602"}},
 	} {
 		rep := c.Check(tt.give)
 		require.Equal(t, tt.want, found(rep, Privacy), "%q", tt.give)
@@ -215,6 +219,19 @@ func TestContactAttribution(t *testing.T) {
 		"客户服务热线13800138000":                          "off_platform",
 		"这是客户的电话13800138000":                         "privacy",
 		"她的手机是13800138000":                           "privacy",
+		// A number being changed, or a person's called by a title, is theirs;
+		// any agent word before it keeps it the agent's.
+		"已为您把手机号改成13900001111了":    "privacy",
+		"客户王先生，手机13800138000":      "privacy",
+		"李女士的电话是15011112222":       "privacy",
+		"我的号码换成13812345678了，以后打这个": "off_platform",
+		"客服电话更新为13812345678":       "off_platform",
+		// A number switched off or not answered is someone else's; a
+		// numeral after the digits starts a word (一直), not the number.
+		"13812345678一直没人接":      "privacy",
+		"快递员说13812345678这个号打不通": "privacy",
+		"刚打您13812345678没人接":     "privacy",
+		"有事加13812345678一起聊聊":    "off_platform",
 	} {
 		rep := c.Check(give)
 		var got []string
