@@ -196,6 +196,13 @@ func TestLookAlikeDigits(t *testing.T) {
 		"OOOOOOOOOOO":        {},
 		"l0l0l0l0l0l":        {}, // more letters than a phone has
 		"型号 lO2345678O1":     {},
+		// S and B for 5 and 8, only capitals and only inside a number.
+		"电话是l77 665S 4433": {"off_platform:l77 665S 4433"},
+		"ABS 13B":          {},
+		"Size S 138":       {},
+		// Look-alikes in an ID number, only after 身份证.
+		"您的身份证是 4401O6l99O12O3OO2X": {"privacy:4401O6l99O12O3OO2X"},
+		"批次 4401O6l99O12O3OO2X":     {},
 	} {
 		require.Equal(t, want, found(c.Check(give), OffPlatform, Privacy), "%q", give)
 	}
@@ -232,11 +239,24 @@ func TestContactAttribution(t *testing.T) {
 		"快递员说13812345678这个号打不通": "privacy",
 		"刚打您13812345678没人接":     "privacy",
 		"有事加13812345678一起聊聊":    "off_platform",
+		// Look-alike letters after a separator, S and B, a mark between
+		// spaces.
+		"您这单收件电话是l77 665S 4433，快递说打不通":         "privacy",
+		"收件人黄磊 电话 I38 I2345 678":               "privacy",
+		"你的手机號 13 9 - 12 34 - 56 78 我们备注给快递了哈": "privacy",
+		// A person named further back, or the buyer's address in the
+		// same sentence; an agent or shop word keeps it off_platform.
+		"上一单下单的那个用户也叫周杰，电话137-2233-4455":                             "privacy",
+		"收件人：孙丽 手机：150****不对是15012345566，请确认":                        "privacy",
+		"这里是你订的货的信息：李梅梅 13866778899 安徽省合肥市蜀山区长江西路200号":               "privacy",
+		"您的快递到了，有问题联系13812345678":                                    "off_platform",
+		"您的地址是北京市朝阳区建国路88号，我们客服13812345678会联系您":                      "off_platform",
+		"退货请寄到：广东省佛山市顺德区北滘镇工业大道88号 XX电器售后仓，收件人 售后部，电话 0757-22223333": "off_platform",
 	} {
 		rep := c.Check(give)
 		var got []string
 		for _, v := range rep.Violations {
-			if v.Source == "detector" {
+			if v.Source == "detector" && v.Term != "postal address" {
 				got = append(got, v.Category.String())
 			}
 		}
