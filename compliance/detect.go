@@ -485,7 +485,13 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 		// A card number is personal data whether or not its Luhn digit is
 		// right: after 卡号/银行卡, or grouped in fours, with a card
 		// network's prefix (UnionPay 62, Visa 4, Mastercard 5, Amex 3).
-		add(Privacy, Serious, "bank card number")
+		// The agent's own card (把钱打到我的农行卡 6228…) is a payment
+		// taken off the platform: off_platform.
+		if ownerBefore(text, run.start, 12) == ownerAgent {
+			add(OffPlatform, Serious, "bank card number")
+		} else {
+			add(Privacy, Serious, "bank card number")
+		}
 	}
 	return found
 }

@@ -246,9 +246,12 @@ func TestContactAttribution(t *testing.T) {
 		"你的手机號 13 9 - 12 34 - 56 78 我们备注给快递了哈": "privacy",
 		// A person named further back, or the buyer's address in the
 		// same sentence; an agent or shop word keeps it off_platform.
-		"上一单下单的那个用户也叫周杰，电话137-2233-4455":                             "privacy",
-		"收件人：孙丽 手机：150****不对是15012345566，请确认":                        "privacy",
-		"这里是你订的货的信息：李梅梅 13866778899 安徽省合肥市蜀山区长江西路200号":               "privacy",
+		"上一单下单的那个用户也叫周杰，电话137-2233-4455":               "privacy",
+		"收件人：孙丽 手机：150****不对是15012345566，请确认":          "privacy",
+		"这里是你订的货的信息：李梅梅 13866778899 安徽省合肥市蜀山区长江西路200号": "privacy",
+		// A card: the buyer's is privacy, the agent's own a payment off the platform.
+		"退款已退到您的银行卡 6222 0212 3456 7890 123":                         "privacy",
+		"你直接把钱打到我的农行卡 6228 4800 1234 5678 912 上":                     "off_platform",
 		"您的快递到了，有问题联系13812345678":                                    "off_platform",
 		"您的地址是北京市朝阳区建国路88号，我们客服13812345678会联系您":                      "off_platform",
 		"退货请寄到：广东省佛山市顺德区北滘镇工业大道88号 XX电器售后仓，收件人 售后部，电话 0757-22223333": "off_platform",
