@@ -73,7 +73,8 @@ var numberSuffixes = []addrSuffix{
 	{"号楼", akUnit, 0}, {"号院", akUnit, 0}, {"号", akHouse, 0},
 	{"栋", akUnit, 0}, {"幢", akUnit, 0}, {"座", akUnit, 0}, {"单元", akUnit, 0}, {"室", akUnit, 0},
 	{"层", akUnit, 0}, {"楼", akUnit, 0}, {"户", akUnit, 0},
-	{"组", akUnit, 0}, {"队", akUnit, 0}, // a village group is a rural address's finest part {"弄", akRoad, 0}, {"区", akEstate, 0}, {"期", akEstate, 0},
+	{"组", akUnit, 0}, {"队", akUnit, 0}, // a village group is a rural address's finest part
+	{"弄", akRoad, 0}, {"区", akEstate, 0}, {"期", akEstate, 0}, // 100弄, 三区, 二期
 }
 
 // provinces are the province-level divisions by their short names. Written
@@ -503,6 +504,8 @@ var buyerWords = []string{
 	// The buyer's people: 您老公王强 1890000…, 您填的紧急联系人….
 	"您老公", "您老婆", "您先生", "您太太", "您爱人", "您家属", "您父亲", "您母亲", "您爸", "您妈", "您孩子",
 	"您儿子", "您女儿", "联系人", "取件人", "本人电话",
+	// The buyer's phone, called or named: 刚打您138…没人接, 您电话138….
+	"打您", "您电话", "您手机", "您号码", "你电话", "你手机", "你号码",
 }
 
 // agentWords make a number the agent's or the shop's own contact.
@@ -510,6 +513,8 @@ var agentWords = []string{
 	"我的", "加我", "打我", "找我", "联系我", "我号码", "我手机", "我电话", "我微信", "我们的", "联系我们",
 	"本人", "客服电话", "售后电话", "店铺电话", "我们电话", "打这个", "拨打", "致电", "来电", "我这",
 	"咨询电话", "热线",
+	// An invitation to call: 您的快递到了，有问题联系138….
+	"有问题联系", "有事联系", "随时联系", "可联系", "请联系", "直接联系", "欢迎联系", "有问题打", "有事打", "随时打",
 }
 
 // lastOf returns the byte offset just past the last occurrence in s of any

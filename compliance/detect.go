@@ -78,13 +78,18 @@ type digitRun struct {
 }
 
 // lookAlike maps the letters people write for digits inside a phone number
-// (l38OOl23456): l, I and | for 1, O and o for 0.
+// (l38OOl23456, l77 665S 4433): l, I and | for 1, O and o for 0, S for 5,
+// B for 8 (capitals only: a lower-case s or b is a word's letter).
 func lookAlike(r rune) (byte, bool) {
 	switch r {
 	case 'l', 'I', '|', 'ｌ', 'Ｉ', '｜':
 		return 1, true
 	case 'O', 'o', 'Ｏ', 'ｏ':
 		return 0, true
+	case 'S', 'Ｓ':
+		return 5, true
+	case 'B', 'Ｂ':
+		return 8, true
 	}
 	return 0, false
 }
@@ -108,7 +113,75 @@ func (c *Checker) detect(text string, found []Violation) []Violation {
 	if c.enabled[OffPlatform] {
 		found = c.detectURLs(text, found)
 	}
+	if c.enabled[Privacy] {
+		found = promoteContacts(text, found, rules)
+	}
 	return yieldToPrivacy(found, rules)
+}
+
+// promoteContacts makes a phone number that [Checker.classify] left to
+// off_platform (no owner word in the 12 runes before it) the buyer's or a
+// third party's when the rest of its sentence says so: an owner word further
+// back (收件人：孙丽 手机：150****不对是150…, 他住你们公司楼上吧，电话是…), or the
+// buyer's address in the same sentence (李梅梅 138… 安徽省合肥市…). Any word of
+// the agent or the shop before it in the sentence keeps it off_platform.
+// found[rules:] are the detectors' findings; each number looks at a bounded
+// stretch of text, so the cost stays linear.
+func promoteContacts(text string, found []Violation, rules int) []Violation {
+	for k := rules; k < len(found); k++ {
+		v := &found[k]
+		if v.Source != "detector" || v.Category != OffPlatform || v.Term != "mobile number" && v.Term != "landline number" {
+			continue
+		}
+		before := sentenceBefore(text, v.Start, 32)
+		if lastOf(before, agentWords) >= 0 || lastOf(before, shopVoiceWords) >= 0 {
+			continue
+		}
+		mine := lastOf(before, personWords) >= 0
+		for j := rules; j < len(found) && !mine; j++ {
+			a := found[j]
+			mine = a.Category == Privacy && a.Term == "postal address" && sameSentence(text, *v, a)
+		}
+		if mine {
+			v.Category, v.Severity, v.Rewrite = Privacy, Serious, mask(text[v.Start:v.End])
+		}
+	}
+	return found
+}
+
+// personWords name a person other than the agent clearly enough to own a
+// number further back in the sentence than the nearest owner words reach
+// (您的 does not: 您的快递到了，有问题联系138… is the agent's number).
+var personWords = []string{
+	"收件", "收货人", "下单人", "下单的", "那位", "上一位", "那个用户", "那个买家", "买家", "顾客", "客户的",
+	"邻居", "同事", "朋友", "家人", "他住", "她住", "他家", "她家", "老公", "老婆", "爱人", "联系人", "取件人",
+}
+
+// shopVoiceWords, before a number, say the shop is speaking of its own
+// people: 我们客服138…, 安装师傅电话….
+var shopVoiceWords = []string{"客服", "我们", "我是", "本店", "店里", "售后", "商家", "厂家", "师傅", "店长"}
+
+// sameSentence reports whether findings a and b lie in one sentence and
+// close together: no break between them, at most 120 bytes apart.
+func sameSentence(text string, a, b Violation) bool {
+	lo, hi := a.End, b.Start
+	if b.End <= a.Start {
+		lo, hi = b.End, a.Start
+	}
+	if hi < lo {
+		return true // overlapping
+	}
+	if hi-lo > 120 {
+		return false
+	}
+	for _, r := range text[lo:hi] {
+		step()
+		switch r {
+		case '。', '！', '？', '!', '?', '\n', '；', ';':
+			return false
+		}
+	}
+	return true
 }
 
 // yieldToPrivacy drops a rule's off_platform match (微信号 and its handle)
@@ -217,6 +290,7 @@ func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bo
 	var buf [32]byte
 	var seps [8]int
 	inRun, pendingSep := false, false
+	sepRunes, sepMarks := 0, 0 // separator runes since the last digit, and how many were not spaces
 	flush := func() {
 		if inRun {
 			found = c.classify(text, &run, found)
@@ -236,7 +310,8 @@ func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bo
 			// another look-alike, never after a letter or a separator.
 			if d, alike = lookAlike(r); alike {
 				if inRun {
-					alike = !pendingSep
+					// After a separator only before a digit: 138 I2345 678.
+					alike = !pendingSep || alikeNext(text, i+n)
 				} else {
 					alike = !letterBefore(text, i) && alikeNext(text, i+n)
 				}
@@ -247,6 +322,12 @@ func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bo
 		han := ok && !alike && r >= utf8.RuneSelf && lexicon.FoldRune(r) == r
 		if ok && inRun && pendingSep && han != run.lastHan {
 			flush() // 王五 13800138000: a name's numeral, then a number
+		}
+		if han && inRun && !pendingSep && run.han == 0 && !numeralAt(text, i+n) {
+			// 13812345678一直没人接: one numeral after Arabic digits starts a
+			// word (一直, 两件, 三天), it does not continue the number.
+			flush()
+			ok, han = false, false
 		}
 		switch {
 		case ok:
@@ -269,8 +350,16 @@ func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bo
 			}
 			run.lastHan = han
 			run.end = i + n
-		case inRun && !pendingSep && isSeparator(r):
+		case inRun && isSeparator(r) && (!pendingSep || sepRunes < 3 && (r == ' ' || r == '\u3000' || sepMarks == 0)):
+			// One separator, or a mark with spaces around it: 139 - 1234 - 5678.
+			if !pendingSep {
+				sepRunes, sepMarks = 0, 0
+			}
 			pendingSep = true
+			sepRunes++
+			if r != ' ' && r != '\u3000' {
+				sepMarks++
+			}
 		case inRun && (r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ') && !pendingSep && len(run.digits) == 17:
 			run.digits = append(run.digits, 10) // ID-card check character
 			run.end = i + n
@@ -282,6 +371,16 @@ func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bo
 	}
 	flush()
 	return found, house
+}
+
+// numeralAt reports whether the rune at text[i:] is a digit of any style.
+func numeralAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := decodeRune(text, i)
+	_, ok := digitValue(r)
+	return ok
 }
 
 // alikeNext reports whether the rune at text[i:] is a digit or a look-alike letter.
@@ -318,7 +417,10 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	if run.han > 0 && n < 11 {
 		return found
 	}
-	if run.alike > 0 && (run.han > 0 || run.alike > 4 || n != 11) {
+	// Look-alike letters count inside a mobile number, or inside an ID
+	// number written after 身份证 (4401O6l99O12O3OO2X).
+	idAlike := run.alike > 0 && run.han == 0 && n == 18 && idContext(text, run.start)
+	if run.alike > 0 && (run.han > 0 || run.alike > 4 || n != 11) && !idAlike {
 		return found // look-alike letters count only inside a mobile number
 	}
 	if n < 10 {
@@ -346,11 +448,18 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	// their purpose, but at the lowest severity: it serves the platform's own
 	// return process rather than drawing the buyer away.
 	contact := func(sev Severity, term string) {
+		returns := lastOf(sentenceBefore(text, run.start, 48), returnWords) >= 0
 		switch {
+		case returns && labelOnly(text, run.start):
+			// 退货请寄到：…，收件人 售后部，电话 0757-…: the labels of a
+			// return address are the shop's.
+			add(OffPlatform, Warning, "return contact number")
 		case ownerBefore(text, run.start, 12) == ownerBuyer || acknowledged(text, run.end):
 			add(Privacy, Serious, term)
-		case lastOf(sentenceBefore(text, run.start, 48), returnWords) >= 0:
+		case returns:
 			add(OffPlatform, Warning, "return contact number")
+		case personsNumber(text, run.start):
+			add(Privacy, Serious, term)
 		default:
 			add(OffPlatform, sev, term)
 		}
@@ -358,7 +467,7 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 	switch {
 	case n == 11 && ds[0] == 1 && ds[1] >= 3 || n == 13 && ds[0] == 8 && ds[1] == 6 && ds[2] == 1 && ds[3] >= 3:
 		contact(Serious, "mobile number")
-	case run.alike > 0:
+	case run.alike > 0 && !idAlike:
 	case n == 10 && (ds[0] == 4 || ds[0] == 8) && ds[1] == 0 && ds[2] == 0:
 		// 400/800 service hotlines are public, but still a channel off the
 		// platform's messages: flagged at the lowest severity.
@@ -376,7 +485,13 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 		// A card number is personal data whether or not its Luhn digit is
 		// right: after 卡号/银行卡, or grouped in fours, with a card
 		// network's prefix (UnionPay 62, Visa 4, Mastercard 5, Amex 3).
-		add(Privacy, Serious, "bank card number")
+		// The agent's own card (把钱打到我的农行卡 6228…) is a payment
+		// taken off the platform: off_platform.
+		if ownerBefore(text, run.start, 12) == ownerAgent {
+			add(OffPlatform, Serious, "bank card number")
+		} else {
+			add(Privacy, Serious, "bank card number")
+		}
 	}
 	return found
 }
@@ -463,19 +578,74 @@ func cardPrefix(ds []byte) bool {
 
 // acknowledgedWords, right after a number, say the agent has received it
 // from the buyer (手机号…已收到): the number is the buyer's.
-var acknowledgedWords = []string{"已收到", "收到了", "已记录", "已录入", "已登记", "已备注", "已核实", "已经收到", "已经记录", "已经登记", "已经备注", "打不通", "无法接通", "是空号", "联系不上"}
+// A number that is switched off or not answered is someone else's phone
+// (13812345678这个号一直关机), never the agent's own offered to the buyer.
+var acknowledgedWords = []string{
+	"已收到", "收到了", "已记录", "已录入", "已登记", "已备注", "已核实", "已经收到", "已经记录", "已经登记",
+	"已经备注", "打不通", "无法接通", "是空号", "联系不上", "关机", "停机", "没人接", "无人接听", "占线",
+	"打不进", "接不通",
+}
+
+// acknowledgedLead may stand between a number and an acknowledging word:
+// 13812345678这个号一直关机.
+var acknowledgedLead = []string{"这个号码", "这个电话", "这个手机", "这个号", "这号", "的号码", "号码", "电话"}
+
+// acknowledgedAdverbs may come before an acknowledging word, after
+// acknowledgedLead or without it: 这个号一直关机, 13812345678还是打不通.
+var acknowledgedAdverbs = []string{"一直", "还是", "总是", "老是", "都", "也"}
+
+// numberOwnerWords, nearest before a phone number and nearer than any agent
+// word, make it the buyer's or a third party's: it is being changed
+// (已为您改成13900001111, 新号码…), or it belongs to someone called by a
+// title (王先生 138…, 李女士的电话…), as an agent never calls itself.
+// They are read for phone numbers only: 退货地址改成… is still the shop's.
+var numberOwnerWords = []string{
+	"改成", "改为", "修改为", "更新为", "更改为", "变更为", "换成", "新号码", "新手机号", "新号", "先生", "女士", "小姐",
+}
+
+// labelWords are the owner words that are only a form's labels (收件人,
+// 联系人): after a return instruction they label the shop's own contact.
+var labelWords = []string{"收件", "收货", "联系人", "取件人"}
+
+// labelOnly reports whether the nearest owner word before pos is a label.
+func labelOnly(text string, pos int) bool {
+	before := sentenceBefore(text, pos, 12)
+	b := lastOf(before, buyerWords)
+	return b >= 0 && b == lastOf(before, labelWords)
+}
+
+// personsNumber reports whether a word of numberOwnerWords, in the same
+// sentence just before pos, makes the number there a person's other than the
+// agent's. These words are weaker than the owner words: any agent word
+// before the number keeps it the agent's (我的号码换成138…, 客服电话更新为…).
+func personsNumber(text string, pos int) bool {
+	before := sentenceBefore(text, pos, 12)
+	return lastOf(before, numberOwnerWords) >= 0 && lastOf(before, agentWords) < 0
+}
 
 // acknowledged reports whether the words right after pos acknowledge the
 // number before them as the buyer's.
 func acknowledged(text string, pos int) bool {
 	after := text[pos:]
-	if len(after) > 24 {
-		after = after[:24]
+	if len(after) > 42 {
+		after = after[:42]
 		for len(after) > 0 && !utf8.ValidString(after) {
 			after = after[:len(after)-1]
 		}
 	}
 	after = strings.TrimLeft(after, " ，,：:")
+	for _, w := range acknowledgedLead {
+		if rest, ok := strings.CutPrefix(after, w); ok {
+			after = rest
+			break
+		}
+	}
+	for _, a := range acknowledgedAdverbs {
+		if rest, ok := strings.CutPrefix(after, a); ok {
+			after = rest
+			break
+		}
+	}
 	for _, w := range acknowledgedWords {
 		if strings.HasPrefix(after, w) {
 			return true

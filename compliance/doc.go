@@ -29,11 +29,14 @@
 // Detectors find what word lists cannot:
 //   - mainland mobile numbers (with spaces, dashes, full-width digits,
 //     Chinese numerals such as 一三八…幺, or look-alike letters inside the
-//     run: l38OOl23456), landlines with an area code and separator, and
+//     run: l38OOl23456, l77 665S 4433, I38 I2345 678), landlines with an
+//     area code and separator, and
 //     400/800 service hotlines (off_platform at warning: a public line, but
 //     still a channel off the platform's messages);
-//   - ID-card numbers (GB 11643-1999 check character and birth date) and
-//     bank-card numbers (Luhn, and card context or 4-digit grouping);
+//   - ID-card numbers (GB 11643-1999 check character and birth date; after
+//     身份证, look-alike letters too) and bank-card numbers (Luhn, and card
+//     context or 4-digit grouping; the agent's own card, 打到我的农行卡…, is
+//     off_platform);
 //   - chat handles after a contact keyword (vx：abc_123, 微信号：…, V：…,
 //     加我 lily_88, 加威❤：…, QQ：12345678, 企鹅 88776655, 加扣：叁捌柒…)
 //     and e-mail addresses;
@@ -54,7 +57,13 @@
 // 收货人, 买家, 他, 邻居, 那位顾客…) is privacy, with a masked rewrite
 // (159****1111, zh****an@qq.com, 北京市****: an address keeps its province
 // and city); the agent's or the shop's own contact (我的, 加我, 打我,
-// 联系我们, 客服电话…) or one with no owner is off_platform. A shop's own
+// 联系我们, 客服电话, 有问题联系…) or one with no owner is off_platform. A
+// number is also the buyer's or a third party's when it is being changed
+// (已为您改成…), is not answered (…一直关机, 这个号打不通), belongs to
+// someone called by a title (王先生), or, with no word of the agent or the
+// shop before it in the sentence, when a person is named further back
+// (收件人, 那位买家, 他住…) or the buyer's address stands in the same
+// sentence (李梅梅 138… 安徽省合肥市…). A shop's own
 // address (退货地址, 寄回, 请寄到, 仓库, 门店, 我们厂…, or 售后仓 right
 // after it) is allowed; the phone number given with it is still
 // off_platform, as JD's and Taobao's rules forbid external contact details
