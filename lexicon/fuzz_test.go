@@ -62,7 +62,8 @@ func fuzzSetup(tb testing.TB) {
 
 // FuzzAppendAll checks that no input panics, that matches are well formed,
 // that the matcher agrees with the naive reference on entries without Word,
-// and that the repeats pass's fast scan agrees with its reference.
+// and that the fast paths (the repeats pass's scan, pattern verification)
+// agree with their references.
 func FuzzAppendAll(f *testing.F) {
 	for _, s := range []string{"", "好好评返返现5元", "你去找厂家吧", "加vx：abc_123", "最最好", "亲，您好", "父亲节", "淘*宝", "加 微 信", "微❤️信", "第⑩名⑴", "淘。宝", "\xff\xfe淘\xff宝", "ＱＱ号", "TMALL", "多多拼多多", "微 信 支 付", "亲\u200b自"} {
 		f.Add(s, uint8(4), false)
@@ -93,6 +94,9 @@ func FuzzAppendAll(f *testing.F) {
 		}
 		if ev := fuzzEvasion[key]; !slices.Equal(ev.repeats.droppedRepeats(text, key[0]), droppedRepeatsRef(ev, text)) {
 			t.Fatalf("text %q noise %d: droppedRepeats %v, reference %v", text, key[0], ev.repeats.droppedRepeats(text, key[0]), droppedRepeatsRef(ev, text))
+		}
+		if ev := fuzzEvasion[key]; !slices.Equal(ev.FindAll(text), slowPatterns(ev).FindAll(text)) {
+			t.Fatalf("text %q noise %d overlapping %v: pattern fast paths %v, slow path %v", text, key[0], overlapping, ev.FindAll(text), slowPatterns(ev).FindAll(text))
 		}
 		got := fuzzPlainM[key].FindAll(text)
 		want := naiveFindAll(fuzzPlain, text, key[0], overlapping)
