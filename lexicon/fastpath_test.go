@@ -391,6 +391,66 @@ func TestPatternFastPathsExpandedRune(t *testing.T) {
 	require.Equal(t, []Match{{0, 13, 0}}, m.FindAll("⑩元0元好"))
 }
 
+// acceptRef is the exception test of accept without its first-unit
+// shortcut: every exception context compared in full.
+func acceptRef(m *Matcher, text string, p int32, start, end int) bool {
+	c := &m.checks[m.pats[p].check]
+	for i := range c.except {
+		x := &c.except[i]
+		if m.unitsMatch(text, end, x.after, true) && m.unitsMatch(text, start, x.before, false) {
+			return false
+		}
+	}
+	if c.word {
+		return m.isWord(text, c, start, end)
+	}
+	if c.latinEnds {
+		return (c.startHan || latinBoundary(text, start)) && (c.endHan || latinBoundary(text, end))
+	}
+	return true
+}
+
+// TestAcceptMatchesReference compares accept with acceptRef for every
+// entry with exceptions at every span of random texts made of the
+// exceptions' characters, their variants, noise and breaks.
+func TestAcceptMatchesReference(t *testing.T) {
+	entries := []Entry{
+		{Term: "亲", Except: []string{"亲自", "亲肤", "父亲", "乡亲们", "亲子装", "母亲节", "双亲"}},
+		{Term: "微信", Except: []string{"微信支付", "用微信", "微信号码"}},
+		{Term: "qq", Word: true, Except: []string{"qq音乐", "qq糖"}},
+	}
+	var tokens []string
+	for _, e := range entries {
+		tokens = append(tokens, e.Term)
+		tokens = append(tokens, e.Except...)
+	}
+	for _, r := range "親父鄉們自膚 *❤，。\n⑩QＱ音" {
+		tokens = append(tokens, string(r))
+	}
+	tokens = append(tokens, "\xff", "  *  ")
+	props := gopter.NewProperties(propParams(t))
+	for _, noise := range []int{0, 2, 4} {
+		m, err := Compile(entries, WithMaxNoise(noise))
+		require.NoError(t, err)
+		props.Property("accept == reference, noise "+strconv.Itoa(noise), prop.ForAll(
+			func(text string) bool {
+				bounds := runeBoundaries(text)
+				for p := range entries {
+					for s := 0; s <= len(text); s++ {
+						for e := s + 1; e <= len(text) && bounds[s]; e++ {
+							if bounds[e] && m.accept(text, int32(p), s, e) != acceptRef(m, text, int32(p), s, e) {
+								t.Logf("%q entry %d at [%d, %d)", text, p, s, e)
+								return false
+							}
+						}
+					}
+				}
+				return true
+			}, genTokens(tokens, 10)))
+	}
+	props.TestingRun(t)
+}
+
 // exceptedRef is excepted by its definition: an exception found anywhere
 // in text overlapping [a, b).
 func exceptedRef(text []byte, a, b int, except [][]byte) bool {
