@@ -60,30 +60,55 @@ var repeatTexts = []string{
 	"加微❤️微信", "多多拼多多", "aaa", "⑩⑩", "\xff\xff", "微 * · 微", "，，", "。。",
 }
 
+// scanRepeat reports whether the main scan of text flags a possible repeat.
+func scanRepeat(m *Matcher, text string) bool {
+	sc := scanner{m: m, text: text, restart: -1}
+	sc.run()
+	return sc.repeat
+}
+
+// repeatsAgree reports whether droppedRepeats finds what its reference
+// finds, and whether the main scan flags every text where it finds any: the
+// repeats pass runs only on flagged text.
+func repeatsAgree(t *testing.T, m *Matcher, text string) bool {
+	got, want := m.repeats.droppedRepeats(text, m.cfg.maxNoise), droppedRepeatsRef(m, text)
+	if !slices.Equal(got, want) {
+		t.Logf("maxNoise %d: droppedRepeats(%q) = %v, want %v", m.cfg.maxNoise, text, got, want)
+		return false
+	}
+	if len(want) > 0 && !scanRepeat(m, text) {
+		t.Logf("maxNoise %d: %q has repeats %v, the scan did not flag it", m.cfg.maxNoise, text, want)
+		return false
+	}
+	return true
+}
+
 func TestDroppedRepeatsMatchesReference(t *testing.T) {
 	fuzzSetup(t)
-	for key, m := range fuzzEvasion {
+	for _, m := range fuzzEvasion {
 		for _, text := range repeatTexts {
-			got, want := m.repeats.droppedRepeats(text, m.cfg.maxNoise), droppedRepeatsRef(m, text)
-			if !slices.Equal(got, want) {
-				t.Errorf("maxNoise %d: droppedRepeats(%q) = %v, want %v", key[0], text, got, want)
-			}
+			require.True(t, repeatsAgree(t, m, text))
 		}
 	}
 	props := gopter.NewProperties(propParams(t))
 	for noise := 0; noise <= 4; noise += 2 {
-		m := fuzzEvasion[[2]int{noise, 0}]
-		props.Property("droppedRepeats == reference, maxNoise="+strconv.Itoa(noise), prop.ForAll(
-			func(text string) bool {
-				got, want := m.repeats.droppedRepeats(text, noise), droppedRepeatsRef(m, text)
-				if !slices.Equal(got, want) {
-					t.Logf("text %q: got %v, want %v", text, got, want)
-					return false
-				}
-				return true
-			}, genText(textRunes, 24)))
+		for ov := range 2 {
+			m := fuzzEvasion[[2]int{noise, ov}]
+			props.Property("droppedRepeats == reference, maxNoise="+strconv.Itoa(noise)+", overlapping="+strconv.Itoa(ov), prop.ForAll(
+				func(text string) bool { return repeatsAgree(t, m, text) }, genText(textRunes, 24)))
+		}
 	}
 	props.TestingRun(t)
+	// compliance's rules over its corpora, and each text with a repeat added
+	m, err := Compile(corpusRules(t), FoldRepeats(), FoldNumerals())
+	require.NoError(t, err)
+	for _, text := range corpusTexts(t) {
+		require.True(t, repeatsAgree(t, m, text))
+		rs := []rune(text)
+		for k := 0; k < len(rs); k += 3 {
+			require.True(t, repeatsAgree(t, m, string(rs[:k+1])+string(rs[k:])))
+		}
+	}
 }
 
 // The class table droppedRepeats reads must agree with the fold table for
