@@ -106,3 +106,12 @@ func FuzzDetectorGates(f *testing.F) {
 		require.Equal(t, c.detectGated(text, nil, allGates), c.detect(text, nil), "%q", text)
 	})
 }
+
+// TestHanGateRunes checks hanGateRunes against gateOf: every rune of the
+// CJK block that a gate cares about is listed, and no other.
+func TestHanGateRunes(t *testing.T) {
+	for r := rune(hanFirst); r <= hanLast; r++ {
+		listed := strings.ContainsRune(hanGateRunes, r)
+		require.Equal(t, gateOf(r) != 0, listed, "%c (%U): gate bits %b; hanGateRunes must list exactly the runes with bits", r, r, gateOf(r))
+	}
+}
