@@ -116,7 +116,7 @@ type rule struct {
 type Checker struct {
 	platform   Platform
 	profile    *profile
-	enabled    map[Category]bool
+	enabled    [numCategories]bool // by Category: an array, as Check reads it several times
 	matcher    *lexicon.Matcher
 	rules      []rule // by lexicon entry index
 	allow      *lexicon.Matcher
@@ -146,7 +146,7 @@ func New(opts ...Option) (*Checker, error) {
 	if !ok {
 		return nil, fmt.Errorf("compliance: %w", enum.Invalid("platform", int(o.platform)))
 	}
-	c := &Checker{platform: o.platform, profile: prof, enabled: map[Category]bool{}, phrasebook: o.phrasebook}
+	c := &Checker{platform: o.platform, profile: prof, phrasebook: o.phrasebook}
 	if c.phrasebook == nil {
 		c.phrasebook = scripts.Default()
 	}
@@ -154,7 +154,9 @@ func New(opts ...Option) (*Checker, error) {
 		c.enabled[cat] = true
 	}
 	for _, cat := range o.disabled {
-		delete(c.enabled, cat)
+		if cat > 0 && int(cat) < numCategories {
+			c.enabled[cat] = false
+		}
 	}
 	c.ownDomains = ownDomains[o.platform]
 	for cat := range c.penalties {
