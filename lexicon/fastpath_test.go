@@ -512,3 +512,35 @@ func TestExceptedMatchesReference(t *testing.T) {
 		}, genTokens(tokens, 12)))
 	props.TestingRun(t)
 }
+
+// decodeRune must decode as utf8.DecodeRuneInString does, on every
+// three-byte sequence and on invalid and truncated input.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		for i := 0; i < len(s); i++ {
+			r, n := decodeRune(s, i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
+			}
+		}
+	}
+	for a := 0xE0; a <= 0xEF; a++ {
+		for b := 0x70; b <= 0xC8; b++ {
+			for _, c := range []int{0x00, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0} {
+				check(string([]byte{byte(a), byte(b), byte(c)}))
+				check(string([]byte{'x', byte(a), byte(b)}))
+			}
+		}
+	}
+	check("亲，加 微 信\xff\xed\xa0\x80\xe0\x80\x80😀")
+}
+
+// hasOddRune skips the CJK block: no ideograph there expands when folded.
+func TestNoIdeographExpands(t *testing.T) {
+	for r := rune(cjkFirst); r <= cjkLast; r++ {
+		if _, k := foldtab.Lookup(r); k == foldtab.Expand {
+			t.Fatalf("%c (%U) expands", r, r)
+		}
+	}
+}

@@ -788,7 +788,11 @@ func (m *Matcher) hasOddRune(text string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
+		if k := uint(r - cjkFirst); k < uint(len(m.cls.cjk)) {
+			i += n // no ideograph expands
+			continue
+		}
 		if r == utf8.RuneError && n == 1 || m.cls.of(r) == clsExpand {
 			return true
 		}
