@@ -120,9 +120,19 @@ const maxCachedPatterns = 4096
 // it has been compiled before. The caller sets the entry's own fields on its
 // copy.
 func compilePattern(src string) (*compiledPattern, error) {
+	p, err := sharedPattern(src)
+	if err != nil {
+		return nil, err
+	}
+	c := *p
+	return &c, nil
+}
+
+// sharedPattern returns the cached compiled form of a pattern, compiling and
+// caching it first if need be. The result is shared: it must not be changed.
+func sharedPattern(src string) (*compiledPattern, error) {
 	if p, ok := patternCache.Load(src); ok {
-		c := *p.(*compiledPattern)
-		return &c, nil
+		return p.(*compiledPattern), nil
 	}
 	p, err := compilePatternUncached(src)
 	if err != nil {
@@ -133,8 +143,7 @@ func compilePattern(src string) (*compiledPattern, error) {
 			cachedPatterns.Add(1)
 		}
 	}
-	c := *p
-	return &c, nil
+	return p, nil
 }
 
 // compilePatternUncached parses a pattern, folds its literals as text is
@@ -208,7 +217,11 @@ const maxPieceSet = 16
 // a small literal set). Parts that may be absent contribute nothing.
 func requiredPieces(re *syntax.Regexp) [][][]byte {
 	switch re.Op {
-	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAlternate:
+	case syntax.OpLiteral:
+		if len(re.Rune) > 0 {
+			return [][][]byte{{[]byte(string(re.Rune))}}
+		}
+	case syntax.OpCharClass, syntax.OpAlternate:
 		if s := literalSet(re).set; usableAnchors(s) && len(s) <= maxPieceSet {
 			piece := make([][]byte, len(s))
 			for i, lit := range s {
@@ -423,7 +436,12 @@ func literalSet(re *syntax.Regexp) literals {
 	case syntax.OpConcat:
 		// lens[i] is the most characters sub i can match; a literal found in
 		// subs i..j reaches the subs before i and after j.
-		lens := make([]int, len(re.Sub))
+		var buf [16]int
+		lens := buf[:0]
+		if len(re.Sub) > len(buf) {
+			lens = make([]int, 0, len(re.Sub))
+		}
+		lens = lens[:len(re.Sub)]
 		total := 0
 		for i, sub := range re.Sub {
 			lens[i], _ = patternMaxLen(sub)
