@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/huashu/huashu/scripts"
 )
 
 // corpusTexts returns every reply of the test corpora: the development
@@ -59,7 +61,7 @@ var gateTexts = []string{
 // on every text: on the corpora, on every platform, reports are identical.
 func TestDetectorGatesChangeNothing(t *testing.T) {
 	texts := append(corpusTexts(t), gateTexts...)
-	for _, p := range Platforms() {
+	for _, p := range scripts.Platforms() {
 		c := mustNew(t, WithPlatform(p))
 		for _, text := range texts {
 			require.Equal(t, c.check(text, true), c.Check(text), "%s: %q", p, text)
