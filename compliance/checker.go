@@ -116,7 +116,7 @@ type rule struct {
 type Checker struct {
 	platform   Platform
 	profile    *profile
-	enabled    map[Category]bool
+	enabled    [numCategories]bool // by Category: an array, as Check reads it several times
 	matcher    *lexicon.Matcher
 	rules      []rule // by lexicon entry index
 	allow      *lexicon.Matcher
@@ -146,7 +146,7 @@ func New(opts ...Option) (*Checker, error) {
 	if !ok {
 		return nil, fmt.Errorf("compliance: %w", enum.Invalid("platform", int(o.platform)))
 	}
-	c := &Checker{platform: o.platform, profile: prof, enabled: map[Category]bool{}, phrasebook: o.phrasebook}
+	c := &Checker{platform: o.platform, profile: prof, phrasebook: o.phrasebook}
 	if c.phrasebook == nil {
 		c.phrasebook = scripts.Default()
 	}
@@ -154,7 +154,9 @@ func New(opts ...Option) (*Checker, error) {
 		c.enabled[cat] = true
 	}
 	for _, cat := range o.disabled {
-		delete(c.enabled, cat)
+		if cat > 0 && int(cat) < numCategories {
+			c.enabled[cat] = false
+		}
 	}
 	c.ownDomains = ownDomains[o.platform]
 	for cat := range c.penalties {
@@ -428,7 +430,11 @@ const defaultMaxViolations = 256
 // the length of the text and the number of hits, whatever the text holds;
 // the report lists at most the checker's maximum of violations
 // (256 unless [WithMaxViolations] says otherwise).
-func (c *Checker) Check(text string) Report {
+func (c *Checker) Check(text string) Report { return c.check(text, false) }
+
+// check is Check; ungated runs every detector whatever the text holds
+// (the reference the detectors' gates are tested against).
+func (c *Checker) check(text string, ungated bool) Report {
 	rep := Report{Text: text, Platform: c.platform, Violations: []Violation{}} // [] in JSON when clean; no allocation
 	bufp := c.pool.Get().(*[]lexicon.Match)
 	ms := c.matcher.AppendAll((*bufp)[:0], text)
@@ -447,7 +453,11 @@ func (c *Checker) Check(text string) Report {
 	}
 	*bufp = ms[:0]
 	c.pool.Put(bufp)
-	found = c.detect(text, found)
+	if ungated {
+		found = c.detectGated(text, found, allGates)
+	} else {
+		found = c.detect(text, found)
+	}
 	scratch := found // all the hits, to clear and pool at the end
 	defer releaseViolations(sp, scratch)
 	if len(found) == 0 {

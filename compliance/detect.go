@@ -96,21 +96,35 @@ func lookAlike(r rune) (byte, bool) {
 
 // detect appends what the detectors find in text to found, and drops rule
 // matches that are part of an identifier (WX in the model code WX-2000).
+// A detector runs only when one pass over the text (see [detectorGates])
+// says it could find something.
 func (c *Checker) detect(text string, found []Violation) []Violation {
+	if !c.enabled[OffPlatform] && !c.enabled[Privacy] {
+		return c.detectGated(text, found, detectorGates{})
+	}
+	return c.detectGated(text, found, scanGates(text))
+}
+
+// detectGated is detect with the detectors g lets through.
+func (c *Checker) detectGated(text string, found []Violation, g detectorGates) []Violation {
 	found = dropModelCodes(text, found)
 	rules := len(found)
 	if c.enabled[OffPlatform] || c.enabled[Privacy] {
 		var house bool
-		found, house = c.detectNumbers(text, found)
-		found = c.detectHandles(text, found)
+		if g.numbers() {
+			found, house = c.detectNumbers(text, found)
+		}
+		if g.handle {
+			found = c.detectHandles(text, found)
+		}
 		if house && c.enabled[Privacy] {
 			found = c.detectAddresses(text, found)
 		}
-		if c.enabled[Privacy] {
+		if c.enabled[Privacy] && g.document {
 			found = detectDocuments(text, found)
 		}
 	}
-	if c.enabled[OffPlatform] {
+	if c.enabled[OffPlatform] && g.link {
 		found = c.detectURLs(text, found)
 	}
 	if c.enabled[Privacy] {

@@ -59,10 +59,20 @@ func newEntryCheck(e Entry, key []rune) (entryCheck, error) {
 // entry's exceptions and word rule.
 func (m *Matcher) accept(text string, p int32, start, end int) bool {
 	c := &m.checks[m.pats[p].check]
-	for i := range c.except {
-		x := &c.except[i]
-		if m.unitsMatch(text, end, x.after, true) && m.unitsMatch(text, start, x.before, false) {
-			return false
+	if len(c.except) > 0 {
+		// An exception's context begins with the unit next to the match on
+		// each side: reading those two once rules out most exceptions
+		// (亲 has dozens) before any is compared in full.
+		next, hasNext := m.unitNext(text, end, true)
+		prev, hasPrev := m.unitNext(text, start, false)
+		for i := range c.except {
+			x := &c.except[i]
+			if len(x.after) > 0 && (!hasNext || x.after[0] != next) || len(x.before) > 0 && (!hasPrev || x.before[0] != prev) {
+				continue
+			}
+			if m.unitsMatch(text, end, x.after, true) && m.unitsMatch(text, start, x.before, false) {
+				return false
+			}
 		}
 	}
 	if c.word {
@@ -107,6 +117,31 @@ func (m *Matcher) unitsMatch(text string, pos int, want []rune, forward bool) bo
 		forEachUnitBack(text, pos, fn)
 	}
 	return ok
+}
+
+// unitNext returns the unit next to pos (after it when forward, before it
+// otherwise) as [Matcher.unitsMatch] reads it: past at most the allowed
+// noise, never across a break; false when there is none.
+func (m *Matcher) unitNext(text string, pos int, forward bool) (rune, bool) {
+	var r rune
+	noise, ok := 0, false
+	fn := func(u unit) bool {
+		switch u.kind {
+		case foldtab.Noise:
+			noise++
+			return noise <= m.cfg.maxNoise
+		case foldtab.Break:
+			return false
+		}
+		r, ok = u.r, true
+		return false
+	}
+	if forward {
+		forEachUnit(text, pos, len(text), fn)
+	} else {
+		forEachUnitBack(text, pos, fn)
+	}
+	return r, ok
 }
 
 // forEachUnitBack calls fn for the units of text[:to] from the last backwards.

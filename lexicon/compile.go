@@ -278,6 +278,9 @@ func Compile(entries []Entry, opts ...Option) (*Matcher, error) {
 					return nil, entryErr(i, fmt.Errorf("%w: exception %q: %v", ErrBadException, enum.Clip(x), err))
 				}
 				p.except = append(p.except, []byte(string(k)))
+				p.exceptReach = max(p.exceptReach, len(k)-1)
+				p.exceptFirst |= firstRuneBit(k[0])
+				p.exceptBytes = max(p.exceptBytes, len(string(k)))
 			}
 			m.patterns = append(m.patterns, p)
 			continue

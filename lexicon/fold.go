@@ -79,7 +79,7 @@ type unit struct {
 // returns false. Invalid bytes are units of kind Other with r = utf8.RuneError.
 func forEachUnit(text string, from, to int, fn func(u unit) bool) {
 	for i := from; i < to; {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		f, k := foldtab.Lookup(r)
 		if r == utf8.RuneError && n == 1 {
 			f, k = r, foldtab.Other
@@ -101,6 +101,22 @@ func forEachUnit(text string, from, to int, fn func(u unit) bool) {
 		}
 		i += n
 	}
+}
+
+// decodeRune is utf8.DecodeRuneInString(text[i:]) with ASCII and the
+// three-byte sequences of nearly all Chinese text decoded inline. A
+// three-byte sequence led by E1..EC or EE..EF cannot be overlong or a
+// surrogate, so valid continuation bytes suffice; E0 and ED leads take
+// the checked path.
+func decodeRune(text string, i int) (rune, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c-0xE1 < 0x0F && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // Normalized is text folded and stripped of noise, as the matcher sees it,

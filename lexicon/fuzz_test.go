@@ -61,7 +61,9 @@ func fuzzSetup(tb testing.TB) {
 }
 
 // FuzzAppendAll checks that no input panics, that matches are well formed,
-// and that the matcher agrees with the naive reference on entries without Word.
+// that the matcher agrees with the naive reference on entries without Word,
+// and that the fast paths (the repeats pass's scan, pattern verification)
+// agree with their references.
 func FuzzAppendAll(f *testing.F) {
 	for _, s := range []string{"", "好好评返返现5元", "你去找厂家吧", "加vx：abc_123", "最最好", "亲，您好", "父亲节", "淘*宝", "加 微 信", "微❤️信", "第⑩名⑴", "淘。宝", "\xff\xfe淘\xff宝", "ＱＱ号", "TMALL", "多多拼多多", "微 信 支 付", "亲\u200b自"} {
 		f.Add(s, uint8(4), false)
@@ -89,6 +91,12 @@ func FuzzAppendAll(f *testing.F) {
 				}
 				prevStart, prevEnd = m.Start, m.End
 			}
+		}
+		if !repeatsAgree(t, fuzzEvasion[key], text) {
+			t.Fatalf("text %q noise %d: the repeats pass's fast scan disagrees with its reference", text, key[0])
+		}
+		if ev := fuzzEvasion[key]; !slices.Equal(ev.FindAll(text), slowPatterns(ev).FindAll(text)) {
+			t.Fatalf("text %q noise %d overlapping %v: pattern fast paths %v, slow path %v", text, key[0], overlapping, ev.FindAll(text), slowPatterns(ev).FindAll(text))
 		}
 		got := fuzzPlainM[key].FindAll(text)
 		want := naiveFindAll(fuzzPlain, text, key[0], overlapping)

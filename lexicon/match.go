@@ -31,15 +31,16 @@ func (m *Matcher) FindAll(text string) []Match { return m.AppendAll(nil, text) }
 // match that spans them.
 func (m *Matcher) AppendAll(dst []Match, text string) []Match {
 	n0 := len(dst)
+	repeat := true // whether text may hold a repeat; the scan tells
 	if len(m.cells) > 1 {
 		sc := scanner{m: m, text: text, dst: dst, n0: n0, restart: -1}
 		sc.run()
 		if m.cfg.overlapping {
 			slices.SortFunc(sc.dst[n0:], compareMatches)
 		}
-		dst = sc.dst
+		dst, repeat = sc.dst, sc.repeat
 	}
-	if m.repeats != nil {
+	if m.repeats != nil && repeat {
 		dst = m.appendRepeats(dst, n0, text)
 	}
 	if m.anchors != nil {
@@ -73,6 +74,12 @@ type scanner struct {
 	candStart, candEnd int
 	candEntry          int32
 	restart            int // after a commit: the byte offset to resume scanning at, else -1
+
+	// repeat is set when two units of one alphabet class follow each other
+	// (with no more than the allowed noise between them, no break): the
+	// text may hold a repeat that FoldRepeats folds. Pairs passed over
+	// again after a commit may set it needlessly; none is missed.
+	repeat bool
 }
 
 // run scans the text. The common path (one unit per rune) is inline; runes
@@ -92,6 +99,7 @@ func (sc *scanner) run() {
 	maxNoise := m.cfg.maxNoise
 	s := int32(0)
 	noise := 0
+	prev := uint16(clsOther) // class of the last unit, for repeat; clsOther after anything else
 	i := 0
 	for {
 		for i < len(text) {
@@ -120,6 +128,10 @@ func (sc *scanner) run() {
 				}
 			}
 			if cls >= firstClass {
+				if cls == prev {
+					sc.repeat = true
+				}
+				prev = cls
 				noise = 0
 				emits := false
 				for s != 0 {
@@ -150,6 +162,7 @@ func (sc *scanner) run() {
 			if cls == clsOther { // no term spans this rune: the common case outside the alphabet
 				noise = 0
 				s = 0
+				prev = clsOther
 				if !sc.have {
 					i += n
 					continue
@@ -158,16 +171,21 @@ func (sc *scanner) run() {
 			} else if cls == clsBreak {
 				noise = 0
 				s = 0
+				prev = clsOther
 				if sc.have {
 					sc.reset()
 				}
 			} else if cls == clsNoise {
 				noise++
-				if noise > maxNoise && s != 0 {
-					s = 0
-					sc.reset()
+				if noise > maxNoise {
+					prev = clsOther
+					if s != 0 {
+						s = 0
+						sc.reset()
+					}
 				}
 			} else { // clsExpand
+				prev = clsOther
 				sc.s, sc.noise = s, noise
 				r, _ := utf8.DecodeRuneInString(text[i:])
 				sc.expand(r, i, i+n)

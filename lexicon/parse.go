@@ -117,7 +117,7 @@ func Parse(name string, r io.Reader) ([]Rule, error) {
 				fail("pattern /%s/: sounds applies to terms, not patterns", enum.Clip(e.Term))
 				continue
 			}
-			if _, err := compilePattern(e.Term); err != nil {
+			if _, err := sharedPattern(e.Term); err != nil {
 				fail("pattern /%s/: %v", enum.Clip(e.Term), err)
 				continue
 			}

@@ -46,8 +46,20 @@ type compiledPattern struct {
 	re      *regexp.Regexp
 	anchors []string // literals of which every match contains one
 	maxLen  int      // most characters a match can span
-	word    bool
-	except  [][]byte // folded exceptions
+	// before and after bound the characters a match holds before and after
+	// the anchor it contains (at most maxLen).
+	before, after int
+	// exceptReach is the characters of the longest exception but one: how
+	// far an exception overlapping a match reaches beyond it.
+	exceptReach int
+	exceptFirst uint64 // firstRuneBit of each exception's first rune
+	exceptBytes int    // the longest exception's length in bytes
+	// pieces are literal sets of which every match holds one each, in this
+	// order and without overlap: a window without them cannot match, and
+	// is passed over without running the regexp (see mayMatch).
+	pieces [][][]byte
+	word   bool
+	except [][]byte // folded exceptions
 }
 
 // expandSlots replaces the slots of a pattern with their RE2 syntax.
@@ -108,9 +120,19 @@ const maxCachedPatterns = 4096
 // it has been compiled before. The caller sets the entry's own fields on its
 // copy.
 func compilePattern(src string) (*compiledPattern, error) {
+	p, err := sharedPattern(src)
+	if err != nil {
+		return nil, err
+	}
+	c := *p
+	return &c, nil
+}
+
+// sharedPattern returns the cached compiled form of a pattern, compiling and
+// caching it first if need be. The result is shared: it must not be changed.
+func sharedPattern(src string) (*compiledPattern, error) {
 	if p, ok := patternCache.Load(src); ok {
-		c := *p.(*compiledPattern)
-		return &c, nil
+		return p.(*compiledPattern), nil
 	}
 	p, err := compilePatternUncached(src)
 	if err != nil {
@@ -121,8 +143,7 @@ func compilePattern(src string) (*compiledPattern, error) {
 			cachedPatterns.Add(1)
 		}
 	}
-	c := *p
-	return &c, nil
+	return p, nil
 }
 
 // compilePatternUncached parses a pattern, folds its literals as text is
@@ -152,8 +173,8 @@ func compilePatternUncached(src string) (*compiledPattern, error) {
 	if n > MaxTermLen {
 		return nil, fmt.Errorf("%w: a match can span %d characters (at most %d)", ErrTooLong, n, MaxTermLen)
 	}
-	set, _ := literalSet(re)
-	if !usableAnchors(set) {
+	lits := literalSet(re)
+	if !usableAnchors(lits.set) {
 		return nil, fmt.Errorf("%w: no text that every match contains (a pattern needs a literal part, such as 找 in 你找<any:4>去)", ErrBadPattern)
 	}
 	compiled, err := regexp.Compile(re.String())
@@ -161,7 +182,95 @@ func compilePatternUncached(src string) (*compiledPattern, error) {
 		return nil, fmt.Errorf("%w: %v", ErrBadPattern, err)
 	}
 	compiled.Longest()
-	return &compiledPattern{re: compiled, anchors: set, maxLen: n}, nil
+	p := &compiledPattern{re: compiled, anchors: lits.set, maxLen: n, before: min(lits.before, n), after: min(lits.after, n), pieces: requiredPieces(re)}
+	if hasAssertion(re) {
+		// ^, $ and \b see the text around a match: verify in the whole window.
+		p.before, p.after = n, n
+	}
+	return p, nil
+}
+
+// hasAssertion reports whether re holds an empty-width assertion (^, $,
+// \A, \z, \b, \B), whose result depends on the text around a match.
+func hasAssertion(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if hasAssertion(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPieceSet bounds the literals of one required piece: a larger set costs
+// more to look for than it is likely to save.
+const maxPieceSet = 16
+
+// requiredPieces returns literal sets of which every match of re holds one
+// each, in this order and without overlap: the literals of the parts of a
+// concatenation, in turn, where a part must match (a literal, a small class,
+// a repetition at least once of something with pieces, an alternation with
+// a small literal set). Parts that may be absent contribute nothing.
+func requiredPieces(re *syntax.Regexp) [][][]byte {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) > 0 {
+			return [][][]byte{{[]byte(string(re.Rune))}}
+		}
+	case syntax.OpCharClass, syntax.OpAlternate:
+		if s := literalSet(re).set; usableAnchors(s) && len(s) <= maxPieceSet {
+			piece := make([][]byte, len(s))
+			for i, lit := range s {
+				piece[i] = []byte(lit)
+			}
+			return [][][]byte{piece}
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredPieces(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredPieces(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var out [][][]byte
+		for _, sub := range re.Sub {
+			out = append(out, requiredPieces(sub)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// mayMatch reports whether text holds p's required pieces in order, which
+// every match of p does. It takes, piece by piece, the occurrence that ends
+// first after the previous one: if any choice of occurrences fits, that
+// one does.
+func (p *compiledPattern) mayMatch(text []byte) bool {
+	pos := 0
+	for _, piece := range p.pieces {
+		end := -1
+		for _, lit := range piece {
+			limit := len(text)
+			if end >= 0 {
+				limit = min(limit, end-1) // an occurrence must end before end to do better
+			}
+			if limit-pos < len(lit) {
+				continue
+			}
+			if i := bytes.Index(text[pos:limit], lit); i >= 0 {
+				end = pos + i + len(lit)
+			}
+		}
+		if end < 0 {
+			return false
+		}
+		pos = end
+	}
+	return true
 }
 
 // foldPattern folds the literals and small character classes of re in
@@ -261,100 +370,143 @@ func patternMaxLen(re *syntax.Regexp) (int, error) {
 // maxAnchors bounds how many literals stand for one pattern part.
 const maxAnchors = 64
 
-// literalSet returns literals of which every match of re contains one, and
-// whether every match of re is exactly one of them; nil when there are none.
-// It works like the required-literal extraction of Hyperscan's and ripgrep's
-// prefilters, over the parse tree.
-func literalSet(re *syntax.Regexp) (set []string, exact bool) {
+// literals is a set of literals of which every match of a regexp contains
+// one, with how far a match reaches around that occurrence.
+type literals struct {
+	set []string
+	// exact: every match is exactly one of the literals.
+	exact bool
+	// before and after bound the characters a match holds before the
+	// occurrence of the literal and after it.
+	before, after int
+}
+
+// literalSet returns literals of which every match of re contains one; set
+// is nil when there are none. It works like the required-literal extraction
+// of Hyperscan's and ripgrep's prefilters, over the parse tree.
+func literalSet(re *syntax.Regexp) literals {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return []string{string(re.Rune)}, true
+		return literals{set: []string{string(re.Rune)}, exact: true}
 	case syntax.OpEmptyMatch:
-		return []string{""}, true
+		return literals{set: []string{""}, exact: true}
 	case syntax.OpCharClass:
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			if len(out)+int(re.Rune[i+1]-re.Rune[i])+1 > 8 {
-				return nil, false
+				return literals{}
 			}
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
 				out = append(out, string(r))
 			}
 		}
-		return out, true
+		return literals{set: out, exact: true}
 	case syntax.OpCapture:
 		return literalSet(re.Sub[0])
 	case syntax.OpPlus:
-		s, _ := literalSet(re.Sub[0])
-		return s, false
+		s := literalSet(re.Sub[0])
+		return literals{set: s.set, before: MaxTermLen, after: MaxTermLen} // unbounded: Compile rejects it
 	case syntax.OpRepeat:
 		if re.Min < 1 {
-			return nil, false
+			return literals{}
 		}
-		s, ex := literalSet(re.Sub[0])
-		return s, ex && re.Min == 1 && re.Max == 1
+		s := literalSet(re.Sub[0])
+		if re.Max < 0 {
+			return literals{set: s.set, before: MaxTermLen, after: MaxTermLen}
+		}
+		// The literal lies in one of the repetitions; the others lie around it.
+		n, _ := patternMaxLen(re.Sub[0])
+		return literals{set: s.set, exact: s.exact && re.Min == 1 && re.Max == 1,
+			before: (re.Max-1)*n + s.before, after: (re.Max-1)*n + s.after}
 	case syntax.OpAlternate:
-		var out []string
-		exact = true
+		var out literals
+		out.exact = true
 		for _, sub := range re.Sub {
-			s, ex := literalSet(sub)
-			if s == nil || len(out)+len(s) > maxAnchors {
-				return nil, false
+			s := literalSet(sub)
+			if s.set == nil || len(out.set)+len(s.set) > maxAnchors {
+				return literals{}
 			}
-			out = append(out, s...)
-			exact = exact && ex
+			out.set = append(out.set, s.set...)
+			out.exact = out.exact && s.exact
+			out.before, out.after = max(out.before, s.before), max(out.after, s.after)
 		}
-		slices.Sort(out)
-		return slices.Compact(out), exact
+		slices.Sort(out.set)
+		out.set = slices.Compact(out.set)
+		return out
 	case syntax.OpConcat:
-		var best, run []string
-		runOK, allExact := false, true
-		consider := func(s []string) {
-			if usableAnchors(s) && (best == nil || betterAnchors(s, best)) {
-				best = s
-			}
+		// lens[i] is the most characters sub i can match; a literal found in
+		// subs i..j reaches the subs before i and after j.
+		var buf [16]int
+		lens := buf[:0]
+		if len(re.Sub) > len(buf) {
+			lens = make([]int, 0, len(re.Sub))
 		}
-		for _, sub := range re.Sub {
-			s, ex := literalSet(sub)
-			if s == nil || !ex {
+		lens = lens[:len(re.Sub)]
+		total := 0
+		for i, sub := range re.Sub {
+			lens[i], _ = patternMaxLen(sub)
+			total += lens[i]
+		}
+		var best, run literals
+		runOK, allExact := false, true
+		done := 0      // characters the subs before the current one can match
+		runBefore := 0 // characters the subs before run's first can match
+		for i, sub := range re.Sub {
+			s := literalSet(sub)
+			if s.set == nil || !s.exact {
 				allExact = false
 				if runOK {
-					consider(run)
+					considerSpan(&best, run, runBefore, total-done)
 				}
-				runOK, run = false, nil
-				if s != nil {
-					consider(s)
+				runOK, run = false, literals{}
+				if s.set != nil {
+					considerSpan(&best, s, done, total-done-lens[i])
 				}
+				done += lens[i]
 				continue
 			}
 			if !runOK {
-				run, runOK = s, true
+				run, runOK, runBefore = s, true, done
+				done += lens[i]
 				continue
 			}
-			if len(run)*len(s) > maxAnchors {
-				consider(run)
-				run = s
+			if len(run.set)*len(s.set) > maxAnchors {
+				considerSpan(&best, run, runBefore, total-done)
+				run, runBefore = s, done
 				allExact = false
+				done += lens[i]
 				continue
 			}
-			prod := make([]string, 0, len(run)*len(s))
-			for _, a := range run {
-				for _, b := range s {
+			prod := make([]string, 0, len(run.set)*len(s.set))
+			for _, a := range run.set {
+				for _, b := range s.set {
 					prod = append(prod, a+b)
 				}
 			}
-			run = prod
+			run.set = prod
+			done += lens[i]
 		}
 		if runOK {
 			if allExact {
-				slices.Sort(run)
-				return slices.Compact(run), true
+				slices.Sort(run.set)
+				return literals{set: slices.Compact(run.set), exact: true}
 			}
-			consider(run)
+			considerSpan(&best, run, runBefore, 0)
 		}
-		return best, false
+		best.exact = false
+		return best
 	}
-	return nil, false
+	return literals{}
+}
+
+// considerSpan makes s the best literals of a concatenation if they are
+// better anchors than best's; before and after are the characters the
+// concatenation's other subs can match on each side of the subs s comes from.
+func considerSpan(best *literals, s literals, before, after int) {
+	if !usableAnchors(s.set) || best.set != nil && !betterAnchors(s.set, best.set) {
+		return
+	}
+	*best = literals{set: s.set, before: before + s.before, after: after + s.after}
 }
 
 // usableAnchors reports whether every literal of s is non-empty.
@@ -391,22 +543,34 @@ func minRunes(s []string) int {
 
 // verify tries pattern p around a cluster of its anchors found in text
 // (sorted, each window overlapping the next) and appends the matches that
-// contain one of them. The window looked at reaches the pattern's longest
-// match beyond the first and last anchor, and never crosses a break, so
-// every byte of text is verified for a pattern at most once per cluster.
-func (m *Matcher) verify(dst []Match, sc *patternScratch, p *compiledPattern, text string, hits []span, ws, we int) []Match {
-	patternWork.Add(int64(we - ws))
-	sc.text, sc.spans = appendNormalized(sc.text[:0], sc.spans[:0], text[ws:we], m.cfg.maxNoise)
+// contain one of them. The regexp runs over text[hs:he], the stretch that
+// any match containing one of the anchors lies in; text[ns:ne] holds it and
+// the exceptions' reach around it (see [Matcher.appendPatterns]).
+func (m *Matcher) verify(dst []Match, sc *patternScratch, p *compiledPattern, text string, hits []span, ns, ne, hs, he int) []Match {
+	patternWork.Add(int64(ne - ns))
+	sc.text, sc.spans = appendNormalized(sc.text[:0], sc.spans[:0], text[ns:ne], m.cfg.maxNoise)
 	norm, spans := sc.text, sc.spans
+	// The normalized stretch to match in: its bytes come from text[hs:he].
+	ha := 0
+	for ha < len(spans) && spans[ha].start < hs-ns {
+		ha++
+	}
+	hb := ha
+	for hb < len(spans) && spans[hb].start < he-ns {
+		hb++
+	}
+	if !p.mayMatch(norm[ha:hb]) {
+		return dst
+	}
 	// Each hit in the normalized text: [s, e).
 	nh := sc.nh[:0]
 	k := 0
 	for _, h := range hits {
-		for k < len(spans) && spans[k].start < h.start-ws {
+		for k < len(spans) && spans[k].start < h.start-ns {
 			k++
 		}
 		e := k
-		for e < len(spans) && spans[e].start < h.end-ws {
+		for e < len(spans) && spans[e].start < h.end-ns {
 			e++
 		}
 		if e > k {
@@ -415,18 +579,18 @@ func (m *Matcher) verify(dst []Match, sc *patternScratch, p *compiledPattern, te
 	}
 	sc.nh = nh
 	j := 0
-	for _, loc := range p.re.FindAllIndex(norm, -1) {
-		a, b := loc[0], loc[1]
+	for _, loc := range p.re.FindAllIndex(norm[ha:hb], -1) {
+		a, b := loc[0]+ha, loc[1]+ha
 		for j < len(nh) && nh[j].start < a {
 			j++
 		}
 		if a == b || j == len(nh) || nh[j].end > b {
 			continue
 		}
-		if excepted(norm, a, b, p.except) {
+		if p.excepted(norm, a, b) {
 			continue
 		}
-		s, e := spans[a].start+ws, spans[b-1].end+ws
+		s, e := spans[a].start+ns, spans[b-1].end+ns
 		if p.word && !m.patternIsWord(text, string(norm[a:b]), s, e) {
 			continue
 		}
@@ -435,33 +599,51 @@ func (m *Matcher) verify(dst []Match, sc *patternScratch, p *compiledPattern, te
 	return dst
 }
 
-// window returns how far a match of p containing text[start:end] can reach:
-// maxLen characters on each side, never across a break.
-func window(text string, start, end, maxLen int) (ws, we int) {
-	ws, we = start, end
+// reachBack and reachFwd say how far around an anchor of a pattern, at
+// text[start:end], verification looks: at most n[i] characters before start
+// (after end), never across a break. n is ascending; the result's i-th
+// offset is where the walk over n[i] characters ends. For n[i] the
+// pattern's longest match, it is the window a match holding the anchor
+// must lie in.
+func reachBack(text string, start int, n *[3]int) [3]int {
+	at := [3]int{start, start, start}
 	k := 0
 	forEachUnitBack(text, start, func(u unit) bool {
-		if u.kind == foldtab.Break || k >= maxLen {
+		if u.kind == foldtab.Break || k >= n[2] {
 			return false
 		}
 		if u.kind != foldtab.Noise {
 			k++
 		}
-		ws = u.start
+		for i := range at {
+			// a character within the n[i] closest, or noise before reaching them
+			if k <= n[i] && (u.kind != foldtab.Noise || k < n[i]) {
+				at[i] = u.start
+			}
+		}
 		return true
 	})
-	k = 0
+	return at
+}
+
+func reachFwd(text string, end int, n *[3]int) [3]int {
+	at := [3]int{end, end, end}
+	k := 0
 	forEachUnit(text, end, len(text), func(u unit) bool {
-		if u.kind == foldtab.Break || k >= maxLen {
+		if u.kind == foldtab.Break || k >= n[2] {
 			return false
 		}
 		if u.kind != foldtab.Noise {
 			k++
 		}
-		we = u.end
+		for i := range at {
+			if k <= n[i] && (u.kind != foldtab.Noise || k < n[i]) {
+				at[i] = u.end
+			}
+		}
 		return true
 	})
-	return ws, we
+	return at
 }
 
 // patternWork counts the bytes of text that pattern verification has
@@ -512,17 +694,41 @@ func (m *Matcher) appendPatterns(dst []Match, n0 int, text string) []Match {
 	})
 	n1 := len(dst)
 	cluster := sc.cluster[:0]
+	odd := -1 // whether text holds a rune that defeats narrowing (see below); -1: not yet known
 	for i := 0; i < len(hits); {
 		p := m.patterns[hits[i].pat]
-		ws, we := window(text, hits[i].start, hits[i].end, p.maxLen)
+		// Three reaches on each side of an anchor: how far a match holding
+		// it extends (the stretch the regexp runs over), that plus the
+		// exceptions' reach (the stretch normalized), and the pattern's
+		// longest match (the window, which decides the cluster).
+		nb := [3]int{p.before, min(p.before+p.exceptReach, p.maxLen), p.maxLen}
+		nf := [3]int{p.after, min(p.after+p.exceptReach, p.maxLen), p.maxLen}
+		if p.before < p.maxLen || p.after < p.maxLen {
+			// A match lies within before and after of the anchor it holds,
+			// and every anchor in the window is a hit, unless a rune that
+			// expands (⑩) or an invalid byte hides one from the anchors'
+			// automaton: then the whole window is matched, as it must be
+			// to find the same matches.
+			if odd < 0 {
+				odd = 0
+				if m.anchors.hasOddRune(text) {
+					odd = 1
+				}
+			}
+			if odd == 1 {
+				nb = [3]int{p.maxLen, p.maxLen, p.maxLen}
+				nf = nb
+			}
+		}
+		back, fwd := reachBack(text, hits[i].start, &nb), reachFwd(text, hits[i].end, &nf)
 		cluster = append(cluster[:0], span{hits[i].start, hits[i].end})
 		j := i + 1
-		for ; j < len(hits) && hits[j].pat == hits[i].pat && hits[j].start < we; j++ {
+		for ; j < len(hits) && hits[j].pat == hits[i].pat && hits[j].start < fwd[2]; j++ {
 			cluster = append(cluster, span{hits[j].start, hits[j].end})
-			_, we2 := window(text, hits[j].start, hits[j].end, p.maxLen)
-			we = max(we, we2)
+			f := reachFwd(text, hits[j].end, &nf)
+			fwd = [3]int{max(fwd[0], f[0]), max(fwd[1], f[1]), max(fwd[2], f[2])}
 		}
-		dst = m.verify(dst, sc, p, text, cluster, ws, we)
+		dst = m.verify(dst, sc, p, text, cluster, back[1], fwd[1], back[0], fwd[0])
 		i = j
 	}
 	sc.cluster = cluster
@@ -553,25 +759,31 @@ func (m *Matcher) appendPatterns(dst []Match, n0 int, text string) []Match {
 	return dst[:n0+len(all)]
 }
 
-// excepted reports whether one of the exceptions occurs in text overlapping
-// [a, b). It looks only at the stretch an overlapping occurrence can lie in.
-func excepted(text []byte, a, b int, except [][]byte) bool {
-	for _, x := range except {
-		lo, hi := max(0, a-len(x)+1), min(len(text), b+len(x)-1)
-		for from := lo; from < hi; {
-			i := bytes.Index(text[from:hi], x)
-			if i < 0 {
-				break
+// excepted reports whether one of p's exceptions occurs in text
+// overlapping [a, b). An occurrence starts before b and at most the longest
+// exception's length before a; only where the rune at a start could begin
+// an exception (by exceptFirst) are the exceptions compared.
+func (p *compiledPattern) excepted(text []byte, a, b int) bool {
+	if len(p.except) == 0 {
+		return false
+	}
+	for i := max(0, a-p.exceptBytes+1); i < b; {
+		r, n := utf8.DecodeRune(text[i:])
+		if p.exceptFirst&firstRuneBit(r) != 0 {
+			for _, x := range p.except {
+				if i+len(x) > a && bytes.HasPrefix(text[i:], x) {
+					return true
+				}
 			}
-			i += from
-			if i < b && a < i+len(x) {
-				return true
-			}
-			from = i + 1
 		}
+		i += n
 	}
 	return false
 }
+
+// firstRuneBit is r's bit in a 64-bit set of runes (a Bloom filter with one
+// hash): exceptFirst holds the bits of the exceptions' first runes.
+func firstRuneBit(r rune) uint64 { return 1 << (uint32(r) * 0x9E3779B1 >> 26) }
 
 // patternIsWord decides the word rule for a pattern's match, whose folded
 // text is key, at text[start:end].
@@ -580,4 +792,29 @@ func (m *Matcher) patternIsWord(text, key string, start, end int) bool {
 	last, _ := utf8.DecodeLastRuneInString(key)
 	c := entryCheck{word: true, key: key, startHan: isHan(first), endHan: isHan(last)}
 	return m.isWord(text, &c, start, end)
+}
+
+// hasOddRune reports whether text holds a rune that expands when folded
+// (⑩ → 10) or an invalid byte, by m's class table.
+func (m *Matcher) hasOddRune(text string) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if m.cls.ascii[c] == clsExpand {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := decodeRune(text, i)
+		if k := uint(r - cjkFirst); k < uint(len(m.cls.cjk)) {
+			i += n // no ideograph expands
+			continue
+		}
+		if r == utf8.RuneError && n == 1 || m.cls.of(r) == clsExpand {
+			return true
+		}
+		i += n
+	}
+	return false
 }

@@ -84,29 +84,7 @@ func (m *Matcher) compileRepeats(entries []Entry, keys [][]rune) error {
 // that holds a dropped character strictly inside it and overlaps no match
 // found already.
 func (m *Matcher) appendRepeats(dst []Match, n0 int, text string) []Match {
-	var dropped []int // byte offsets in text of the dropped runes
-	var prev rune = -1
-	noise := 0
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		f, k := foldtab.Lookup(r)
-		switch {
-		case r == utf8.RuneError && n == 1 || k == foldtab.Break || k == foldtab.Expand:
-			prev = -1
-		case k == foldtab.Noise:
-			if noise++; noise > m.cfg.maxNoise {
-				prev = -1
-			}
-		default:
-			// Only a repeat of a character that some term holds can be inside
-			// a new match; others cost nothing.
-			if f == prev && repeatable(f) && m.repeats.cls.of(f) >= firstClass {
-				dropped = append(dropped, i)
-			}
-			prev, noise = f, 0
-		}
-		i += n
-	}
+	dropped := m.repeats.droppedRepeats(text, m.cfg.maxNoise)
 	if len(dropped) == 0 {
 		return dst
 	}
@@ -153,4 +131,68 @@ func (m *Matcher) appendRepeats(dst []Match, n0 int, text string) []Match {
 		slices.SortFunc(dst[n0:], compareMatches)
 	}
 	return dst
+}
+
+// droppedRepeats returns the byte offsets in text of the runes that
+// appendRepeats drops: a rune that folds like the last rune before it that
+// is not noise (at most maxNoise noise runes between them, no break), where
+// that character is in m's alphabet and is not a digit. Only a repeat of a
+// character that some term holds can be inside a new match.
+//
+// m is the automaton of the collapsed terms, and its class table decides: a
+// rune's class is the class of its fold when the fold is in the alphabet,
+// so two runes of one class from firstClass up fold alike. Text without such
+// a pair, nearly every reply, costs one table load per rune and allocates
+// nothing; the fold itself is looked up only for a pair.
+func (m *Matcher) droppedRepeats(text string, maxNoise int) []int {
+	var dropped []int
+	cjk := m.cls.cjk
+	ascii := &m.cls.ascii
+	prev := uint16(clsOther) // class of the last unit; never equal below firstClass
+	noise := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		var cls uint16
+		n := 1
+		if c < utf8.RuneSelf {
+			cls = ascii[c]
+		} else {
+			var r rune
+			// As in scanner.run: three-byte sequences led by E1..EC or
+			// EE..EF need only their continuation bytes checked.
+			if c-0xE1 < 0x0F && c != 0xED && i+2 < len(text) && (uint16(text[i+1])|uint16(text[i+2])<<8)&0xC0C0 == 0x8080 {
+				r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+				n = 3
+			} else {
+				r, n = utf8.DecodeRuneInString(text[i:])
+			}
+			if k := uint(r - cjkFirst); k < uint(len(cjk)) {
+				cls = cjk[k]
+			} else if r == utf8.RuneError && n == 1 {
+				cls = clsBreak // an invalid byte ends any repeat, as a break does
+			} else {
+				cls = m.cls.of(r)
+			}
+		}
+		switch {
+		case cls >= firstClass:
+			if cls == prev {
+				r, _ := utf8.DecodeRuneInString(text[i:])
+				if f, _ := foldtab.Lookup(r); repeatable(f) {
+					dropped = append(dropped, i)
+				}
+			}
+			prev, noise = cls, 0
+		case cls == clsNoise:
+			if noise++; noise > maxNoise {
+				prev = clsOther
+			}
+		case cls == clsOther:
+			prev, noise = clsOther, 0
+		default: // a break or a rune that expands (⑩) ends any repeat
+			prev = clsOther
+		}
+		i += n
+	}
+	return dropped
 }
