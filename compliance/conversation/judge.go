@@ -457,8 +457,11 @@ func (s *Session) readBuyer(text string) buyerRead {
 	defer putScratch(sc)
 	x.cues = s.o.rules.scan(sc.cues[:0], x.ft)
 	// The checker's abuse terms are insults too, unless a rule covers them.
+	// Only serious ones: the checker's minor abuse is an agent's exasperation
+	// or sarcasm (无语, 呵呵), which is rude from an agent and ordinary
+	// frustration from a buyer.
 	for _, v := range s.c.Check(x.ft).Violations {
-		if v.Category != compliance.Abuse {
+		if v.Category != compliance.Abuse || v.Severity < compliance.Serious {
 			continue
 		}
 		covered := false

@@ -777,3 +777,15 @@ func TestStoriesAndPets(t *testing.T) {
 		require.Equal(t, tt.want, buyerSays(t, c, tt.give).abuse, tt.give)
 	}
 }
+
+// TestBuyerFrustrationIsNoAbuse: the checker's minor abuse (an agent's
+// exasperation or sarcasm) is ordinary frustration from a buyer; its serious
+// abuse (insults) still counts.
+func TestBuyerFrustrationIsNoAbuse(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.PDD))
+	for _, give := range []string{"无语", "无语了，就问你退款为啥驳回", "我真是无语了"} {
+		require.NotEmpty(t, c.Check(give).Violations, "%s: an agent saying it is flagged", give)
+		assert.False(t, buyerSays(t, c, give).abuse, give)
+	}
+	assert.True(t, buyerSays(t, c, "无语，你们客服都是废物").abuse)
+}
