@@ -277,10 +277,20 @@ func patternTokens(p *compiledPattern, filler string) []string {
 	return slices.Compact(tokens)
 }
 
+// enoughToMatch is propParams with 400 tests even under -short: the
+// soundness properties below must see matching texts to mean anything (they
+// fail when none match), and 50 random texts are too few for some patterns.
+// They take about 0.1 s.
+func enoughToMatch(t *testing.T) *gopter.TestParameters {
+	p := propParams(t)
+	p.MinSuccessfulTests = max(p.MinSuccessfulTests, 400)
+	return p
+}
+
 // TestPrefilterIsSound checks mayMatch on random texts over each pattern's
 // own characters: wherever the regexp matches, mayMatch holds.
 func TestPrefilterIsSound(t *testing.T) {
-	props := gopter.NewProperties(propParams(t))
+	props := gopter.NewProperties(enoughToMatch(t))
 	for _, src := range prefilterPatterns {
 		p, err := compilePattern(src)
 		require.NoError(t, err, src)
@@ -315,7 +325,7 @@ func TestPrefilterIsSound(t *testing.T) {
 // pattern's anchors with at most before characters ahead of it and at most
 // after behind it.
 func TestAnchorReachIsSound(t *testing.T) {
-	props := gopter.NewProperties(propParams(t))
+	props := gopter.NewProperties(enoughToMatch(t))
 	for _, src := range append(slices.Clone(prefilterPatterns), "(a|bc){1,3}d<any:2>", "x(yy|z(w|v){2})?q{2,3}", "((好|五)(评|星)){2}") {
 		p, err := compilePattern(src)
 		require.NoError(t, err, src)
