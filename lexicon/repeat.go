@@ -158,14 +158,7 @@ func (m *Matcher) droppedRepeats(text string, maxNoise int) []int {
 			cls = ascii[c]
 		} else {
 			var r rune
-			// As in scanner.run: three-byte sequences led by E1..EC or
-			// EE..EF need only their continuation bytes checked.
-			if c-0xE1 < 0x0F && c != 0xED && i+2 < len(text) && (uint16(text[i+1])|uint16(text[i+2])<<8)&0xC0C0 == 0x8080 {
-				r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-				n = 3
-			} else {
-				r, n = utf8.DecodeRuneInString(text[i:])
-			}
+			r, n = decodeRune(text, i) // this pass runs only when a repeat is possible: no need to inline
 			if k := uint(r - cjkFirst); k < uint(len(cjk)) {
 				cls = cjk[k]
 			} else if r == utf8.RuneError && n == 1 {
