@@ -109,6 +109,10 @@ type rule struct {
 	// needsHandle: the term counts only when a chat handle follows it
 	// (x-handle=required: 企鹅 12345678, not 企鹅玩偶).
 	needsHandle bool
+	// owners has bit p set for each platform p whose own name the entry is
+	// (x-owner); 0 for an entry no listed platform owns (x-owner=none, or
+	// none given).
+	owners uint8
 }
 
 // Checker checks replies against one platform's rules. It is immutable after
@@ -280,8 +284,12 @@ func readRule(r lexicon.Rule) (rule, error) {
 			if x = strings.TrimSpace(x); x == "none" && key == "x-owner" {
 				continue
 			}
-			if _, err := ParsePlatform(x); err != nil {
+			p, err := ParsePlatform(x)
+			if err != nil {
 				return rule{}, ruleError(r, "%s: %s", key, bare(err))
+			}
+			if key == "x-owner" && p != Generic {
+				out.owners |= 1 << p
 			}
 		}
 	}
@@ -440,8 +448,12 @@ func (c *Checker) check(text string, ungated bool) Report {
 	ms := c.matcher.AppendAll((*bufp)[:0], text)
 	sp := violationPool.Get().(*[]Violation)
 	found := (*sp)[:0]
+	ownedOK := c.platform != Generic || c.ownedCompetitorsCount(ms)
 	for _, m := range ms {
 		r := &c.rules[m.Entry]
+		if r.owners != 0 && !ownedOK {
+			continue // on Generic, this name may be the platform's own
+		}
 		v := Violation{Category: r.category, Severity: r.severity, Start: m.Start, End: m.End, Term: r.term, Rewrite: r.rewrite, Source: r.source, Note: r.note}
 		if r.category == OffPlatform || r.needsHandle {
 			v.End = extendHandle(text, v.End)
@@ -497,6 +509,24 @@ func (c *Checker) check(text string, ungated bool) Report {
 	}
 	rep.Violations = found
 	return rep
+}
+
+// ownedCompetitorsCount decides, for [Generic], whether the competitor
+// names in ms that some platform owns count. The platform is unknown, so
+// Generic flags what every platform would: a name no listed platform owns
+// (快手, 小红书) always counts, and owned names count only when no single
+// platform owns them all (京东 and 淘宝 in one reply: whichever platform the
+// shop is on, one of them is a rival). 淘宝 and 天猫 alone are Taobao's own
+// and stay clean, as 京东 alone does.
+func (c *Checker) ownedCompetitorsCount(ms []lexicon.Match) bool {
+	common, owned := ^uint8(0), false
+	for _, m := range ms {
+		if o := c.rules[m.Entry].owners; o != 0 {
+			common &= o
+			owned = true
+		}
+	}
+	return owned && common == 0
 }
 
 // joinSentences joins rule hits of one category that follow each other in

@@ -71,11 +71,16 @@
 //
 // # Platforms
 //
-// [Generic] applies abuse, refusal, off_platform, ad_absolute, privacy and
-// review_inducement; [JD] adds forbidden_address (JD's customer-service
-// rules forbid addressing the buyer as 亲, 亲爱的 or 亲们) and competitor
-// (naming another marketplace, which JD penalises as a 违规 of its own); [Taobao] (and Tmall), [Doudian] and [PDD] add
-// competitor. Each platform's own names are exempt from competitor.
+// Every platform applies abuse, refusal, off_platform, ad_absolute, privacy,
+// review_inducement and competitor (naming another marketplace, which each
+// platform penalises as a 违规 of its own); [JD] adds forbidden_address (JD's
+// customer-service rules forbid addressing the buyer as 亲, 亲爱的 or 亲们).
+// Each platform's own names are exempt from competitor. [Generic] is for a
+// shop whose platform is unknown, so it flags what every platform would: a
+// marketplace no listed platform owns (快手, 小红书, 亚马逊), and names of two
+// different owners in one reply (我们京东淘宝都有店: one of them is a rival
+// wherever the shop is), but not one platform's names alone (京东 alone may
+// be the shop's own).
 //
 // # Severity and penalties
 //

@@ -67,7 +67,7 @@ var commonRules = map[Category]string{
 }
 
 var profiles = map[Platform]*profile{
-	Generic: {platform: Generic, applies: without(ForbiddenAddress, Competitor), rules: commonRules},
+	Generic: {platform: Generic, applies: without(ForbiddenAddress), rules: commonRules},
 	JD:      {platform: JD, applies: allCategories, rules: commonRules, ladder: jdLadder},
 	Taobao:  {platform: Taobao, applies: without(ForbiddenAddress), rules: commonRules, ladder: taobaoLadder},
 	Doudian: {platform: Doudian, applies: without(ForbiddenAddress), rules: commonRules, ladder: doudianLadder},
