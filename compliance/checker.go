@@ -480,6 +480,7 @@ func (c *Checker) check(text string, ungated bool) Report {
 		found = dropAllowed(found, c.allow.FindAll(text), nil)
 	}
 	found = dropCovered(found, nil)
+	found = dropReportedSpeech(text, found)
 	found = joinSentences(text, found)
 	if len(found) == 0 {
 		return rep

@@ -82,6 +82,15 @@
 // wherever the shop is), but not one platform's names alone (京东 alone may
 // be the shop's own).
 //
+// # Reported speech
+//
+// An agent who repeats, in quotation marks, what the buyer or someone else
+// said is not saying it: a hit wholly inside a quotation that follows a
+// speaker other than the agent and a verb of saying (您说“垃圾客服”，我理解您的
+// 心情; 买家留言「你们都是骗子」) is dropped. The agent's own quoted words (我们的
+// 口号是“全网最低价”, 我跟您说“爱退不退”) and unquoted paraphrase (您说我们是
+// 骗子) are judged as usual; the marks are “” 「」 『』 ‘’ and straight quotes.
+//
 // # Severity and penalties
 //
 // Each entry carries a base severity ([Warning], [Minor], [Serious],
