@@ -375,6 +375,10 @@ func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bo
 			if r != ' ' && r != '\u3000' {
 				sepMarks++
 			}
+		case inRun && !pendingSep && (r == '\u20E3' || r == '\uFE0F'):
+			// A keycap digit (1⃣3⃣9⃣…) is the digit and a combining mark:
+			// the mark belongs to the digit, it does not separate.
+			run.end = i + n
 		case inRun && (r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ') && !pendingSep && len(run.digits) == 17:
 			run.digits = append(run.digits, 10) // ID-card check character
 			run.end = i + n
