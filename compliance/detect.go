@@ -1,6 +1,7 @@
 package compliance
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -374,6 +375,10 @@ func (c *Checker) detectNumbers(text string, found []Violation) ([]Violation, bo
 			if r != ' ' && r != '\u3000' {
 				sepMarks++
 			}
+		case inRun && !pendingSep && (r == '\u20E3' || r == '\uFE0F'):
+			// A keycap digit (1⃣3⃣9⃣…) is the digit and a combining mark:
+			// the mark belongs to the digit, it does not separate.
+			run.end = i + n
 		case inRun && (r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ') && !pendingSep && len(run.digits) == 17:
 			run.digits = append(run.digits, 10) // ID-card check character
 			run.end = i + n
@@ -472,7 +477,7 @@ func (c *Checker) classify(text string, run *digitRun, found []Violation) []Viol
 			add(Privacy, Serious, term)
 		case returns:
 			add(OffPlatform, Warning, "return contact number")
-		case personsNumber(text, run.start):
+		case personsNumber(text, run.start) || personNamed(text, run.start) || confirmedAsBuyers(text, run.start, run.end):
 			add(Privacy, Serious, term)
 		default:
 			add(OffPlatform, sev, term)
@@ -615,6 +620,9 @@ var acknowledgedAdverbs = []string{"一直", "还是", "总是", "老是", "都"
 // They are read for phone numbers only: 退货地址改成… is still the shop's.
 var numberOwnerWords = []string{
 	"改成", "改为", "修改为", "更新为", "更改为", "变更为", "换成", "新号码", "新手机号", "新号", "先生", "女士", "小姐",
+	// It is read back from the order or the system, or written out in full
+	// after a masked form (系统显示联系电话…, 139****1234 不对 是139…).
+	"系统显示", "后台显示", "订单显示", "系统里", "订单上", "下单人", "完整的是", "完整号码", "不对",
 }
 
 // labelWords are the owner words that are only a form's labels (收件人,
@@ -635,6 +643,89 @@ func labelOnly(text string, pos int) bool {
 func personsNumber(text string, pos int) bool {
 	before := sentenceBefore(text, pos, 12)
 	return lastOf(before, numberOwnerWords) >= 0 && lastOf(before, agentWords) < 0
+}
+
+// confirmWords, right after a number or an account, ask the buyer to
+// confirm it as theirs: 13812345678对吧, …，是您本人吗, …是你的收件电话吗. An
+// agent never asks the buyer to confirm the agent's own number.
+var confirmWords = []string{"对吧", "对吗", "对么", "对不对", "没错吧", "没错吗", "是您", "是你", "是不是您", "是不是你"}
+
+// confirmedAsBuyers reports whether the words right after text[start:end]
+// ask the buyer to confirm it as theirs, with no agent word before it in the
+// sentence (加我138…，是你的专属顾问 stays the agent's).
+func confirmedAsBuyers(text string, start, end int) bool {
+	if lastOf(sentenceBefore(text, start, 32), agentWords) >= 0 {
+		return false
+	}
+	after := text[end:]
+	if len(after) > 24 {
+		after = after[:24]
+		for len(after) > 0 && !utf8.ValidString(after) {
+			after = after[:len(after)-1]
+		}
+	}
+	after = strings.TrimLeft(after, " ，,：:~～")
+	for _, w := range acknowledgedLead {
+		if rest, ok := strings.CutPrefix(after, w); ok {
+			after = rest
+			break
+		}
+	}
+	for _, w := range confirmWords {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// surnames are the common Chinese family names (the most frequent hundred or
+// so, which cover the large majority of people): a name of two or three Han
+// characters starting with one, written right before a number, is whose the
+// number is (中奖名单：王芳 139…, 刘洋 189… 深圳南山).
+const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡钮"
+
+// nameTitles end what looks like a name but is a role (王经理, 李师傅, 张老师):
+// the shop's own people are named by role, and their numbers stay off_platform.
+var nameTitles = []string{"经理", "总", "老师", "师傅", "店长", "主管", "客服", "工", "姐", "哥", "掌柜", "老板", "专员", "顾问", "助理", "医生", "律师"}
+
+// personNamed reports whether a person's name (a common surname and one or
+// two Han characters, not a role) stands right before pos, after a break
+// or the start (：王芳 139…, ，刘洋 189…), with at most 电话/手机 and a colon
+// or spaces between, and no word of the agent or the shop before it in the
+// sentence.
+func personNamed(text string, pos int) bool {
+	before := sentenceBefore(text, pos, 32)
+	if lastOf(before, agentWords) >= 0 || lastOf(before, shopVoiceWords) >= 0 {
+		return false
+	}
+	s := strings.TrimRight(before, " ：:")
+	for _, label := range []string{"手机号", "手机", "电话", "号码"} {
+		if rest, ok := strings.CutSuffix(s, label); ok {
+			s = strings.TrimRight(rest, " ：:，,")
+			break
+		}
+	}
+	var name []rune
+	for len(s) > 0 && len(name) < 4 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !isHan(r) {
+			break
+		}
+		name = append(name, r)
+		s = s[:len(s)-size]
+	}
+	if len(name) < 2 || len(name) > 3 || !strings.ContainsRune(surnames, name[len(name)-1]) {
+		return false
+	}
+	slices.Reverse(name)
+	given := string(name[1:])
+	for _, t := range nameTitles {
+		if strings.HasSuffix(given, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // acknowledged reports whether the words right after pos acknowledge the

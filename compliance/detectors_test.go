@@ -33,7 +33,7 @@ func TestAddressDetector(t *testing.T) {
 		want []string // privacy findings
 	}{
 		// The buyer's or a third party's address, in full.
-		{"您的邻居王女士也买了同款，她家住北京市朝阳区望京西园三区312号楼2单元801，您可以去看看", []string{"privacy:北京市朝阳区望京西园三区312号楼2单元801"}},
+		{"您的邻居王女士也买了同款，她家住北京市朝阳区望京西园三区312号楼2单元801，您可以去看看", []string{"privacy:您的邻居王女士也买了同款", "privacy:北京市朝阳区望京西园三区312号楼2单元801"}},
 		{"刚才那位顾客的地址是上海市浦东新区张杨路500号，您可以直接过去拿", []string{"privacy:上海市浦东新区张杨路500号"}},
 		{"那个差评的住址是成都市武侯区桐梓林北路某小区8栋2单元，记下了", []string{"privacy:成都市武侯区桐梓林北路某小区8栋2单元"}},
 		{"你住在仁寿县文林镇新建村三组12号是吧", []string{"privacy:仁寿县文林镇新建村三组12号"}},
@@ -354,6 +354,7 @@ func ExampleChecker_Check_address() {
 		}
 	}
 	// Output:
+	// privacy 您的邻居也买了 → 其他顾客的购买信息我们不便透露
 	// privacy 北京市朝阳区望京西园三区312号楼2单元801 → 北京市****
 	// clean
 }

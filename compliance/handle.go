@@ -206,7 +206,7 @@ func (c *Checker) judgeHandle(text string, t handleToken, found []Violation) []V
 // addContact reports a contact at text[start:end] whose account part starts
 // at acct: privacy when it is the buyer's or a third party's, off_platform otherwise.
 func (c *Checker) addContact(text string, start, acct, end int, term string, found []Violation) []Violation {
-	if ownerBefore(text, start, 10) == ownerBuyer {
+	if ownerBefore(text, start, 10) == ownerBuyer || confirmedAsBuyers(text, start, end) {
 		if c.enabled[Privacy] {
 			found = append(found, Violation{Category: Privacy, Severity: Serious, Start: acct, End: end,
 				Term: term, Rewrite: maskHandle(text[acct:end]), Source: "detector"})
