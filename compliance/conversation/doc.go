@@ -46,8 +46,8 @@
 //     a pet (狗子吃得跟小猪一样) or the product (质量太垃圾, 狗粮🐶)
 //     is no abuse; a bare insult (骗子！) is aimed at the agent; a denied one
 //     (你们不是骗子吧) is none.
-//   - blacklist_eligible: after the agent's civility reminder, the buyer goes
-//     on with abuse in more than 5 messages. JD's 《咚咚服务使用管理规则》 lets
+//   - blacklist_eligible (JD only): after the agent's civility reminder, the
+//     buyer goes on with abuse in more than 5 messages. JD's 《咚咚服务使用管理规则》 lets
 //     the merchant blacklist a buyer who keeps up abuse after a 善意提示 in
 //     more than 5 messages, for at most three months, and asks for the
 //     evidence, which the finding's turns are (the first reminder and the
@@ -61,6 +61,10 @@
 //     violation and does not start the count, which starts at the polite one
 //     that follows; nor is an agent owning a lapse of its own (刚才是我措辞不当).
 //     A reminder after an apology, in a longer helpful turn, is one.
+//     The finding is JD's rule and only a checker for [compliance.JD] gives
+//     it: Taobao/Tmall, Doudian, Pinduoduo and generic audits never do, since
+//     those platforms' blacklists follow other rules (their own thresholds,
+//     or none a merchant may apply), which this package does not model.
 //   - escalate: hand over to a supervisor or another agent when the buyer
 //     threatens to complain or go public — a complaint (我就投诉你们), the
 //     platform asked to judge (申请平台介入, 让京东来评理), a government hotline or
