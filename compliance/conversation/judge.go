@@ -193,12 +193,16 @@ func (x *reading) abusive(h cue) bool {
 		if p == partyAddressee {
 			return true
 		}
-		// 给我滚: the buyer is the object, the agent is sent away.
-		if inClause && !(p == partySelf && strings.HasSuffix(x.ft[:x.lastPartyEnd], "给我")) {
-			return false
+		if inClause {
+			// 给我滚, 给老子滚: the buyer is the object, the agent is sent away.
+			return p == partySelf && x.given()
 		}
-		cs := x.clauseStart(h.start)
-		return strings.Trim(x.ft[cs:h.start], retortLead) == "" && onlyParticles(x.ft[h.end:x.clauseEnd(h.end)])
+		cs, rest := x.clauseStart(h.start), x.ft[h.end:x.clauseEnd(h.end)]
+		for term := x.ft[h.start:h.end]; strings.HasPrefix(rest, term); { // 滚滚滚
+			rest = rest[len(term):]
+			x.steps++
+		}
+		return strings.Trim(x.ft[cs:h.start], retortLead) == "" && onlyParticles(rest)
 	}
 	switch p {
 	case partyAddressee:
@@ -237,6 +241,13 @@ func (x *reading) storyIn(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// given reports whether the party partyBefore last found is the object of
+// 给 (给我滚, 给老子滚).
+func (x *reading) given() bool {
+	head := strings.TrimRightFunc(x.ft[:x.lastPartyEnd], func(r rune) bool { return r != '给' && !clauseBreak(r) })
+	return strings.HasSuffix(head, "给") && x.lastPartyEnd-len(head) <= len("老子")
 }
 
 // retortLead are words that may stand before a retort in its clause (都是扯淡,
