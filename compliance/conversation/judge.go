@@ -224,7 +224,10 @@ func (x *reading) abusive(h cue) bool {
 		// calls the addressee, though the clause before it is the buyer's;
 		// 我下错单了 真笨 (an adjective said of oneself) and 我拍错了，脑残
 		// (after the buyer's own lapse) stay the buyer's.
-		return (h.aim == aimAddressed || h.aim == aimExplicit) && x.vocative(h, h.aim == aimExplicit) && !x.selfBlame(h.start)
+		// A third party in the sentence before may be the one called
+		// (快递员把我东西弄丢了 废物).
+		return (h.aim == aimAddressed || h.aim == aimExplicit) && x.vocative(h, h.aim == aimExplicit) && !x.selfBlame(h.start) &&
+			!x.storyIn(x.sentenceStart(h.start), h.start)
 	}
 	return false // the buyer, a third party, the product
 }
