@@ -222,7 +222,7 @@ func (r *Rules) Len() int { return r.m.Len() }
 // 客服🐶都不如) or they are the whole message: beside a pet or in thanks
 // (谢谢你们🐶, 狗粮收到了🐶) they are decoration.
 var insultEmoji = map[rune]aim{
-	'🤡': aimAddressed, '💩': aimAddressed, '🖕': aimAddressed, '🤮': aimExplicit,
+	'🤡': aimAddressed, '💩': aimAddressed, '🖕': aimAddressed, '🤮': aimExplicit, '🤬': aimExplicit,
 	'🐷': aimAdjacent, '🐖': aimAdjacent, '🐽': aimAdjacent, '🐶': aimAdjacent, '🐕': aimAdjacent,
 	'🐒': aimAdjacent, '🐵': aimAdjacent, '🐴': aimAdjacent, '🐎': aimAdjacent, // 🐴 reads 妈 online
 }
