@@ -55,7 +55,7 @@ const (
 	Spam              FindingKind = iota + 1 // "spam" 刷屏: the agent sent the same text 3+ times within 2 minutes
 	SlowResponse                             // "slow_response" 回复超时: a buyer message waited longer than the platform's window
 	BuyerAbuse                               // "buyer_abuse" 买家辱骂: the buyer insulted or harassed the agent
-	BlacklistEligible                        // "blacklist_eligible" 可拉黑: abuse went on after a civility reminder, in more than 5 messages
+	BlacklistEligible                        // "blacklist_eligible" 可拉黑: abuse went on after a civility reminder, in more than 5 messages (JD only)
 	Escalate                                 // "escalate" 升级: an aggressive buyer or a complaint threat: hand over to a supervisor
 )
 

@@ -141,6 +141,14 @@ func TestAuditBlacklist(t *testing.T) {
 	// Without a reminder, no blacklist.
 	cr = Audit(jd, append([]Turn{buyer(0, "骗子")}, turns[2:]...))
 	require.Nil(t, findingOf(cr, BlacklistEligible))
+	// The rule is JD's: the same chain on any other platform is abuse, and
+	// escalated, but gives no blacklist finding.
+	for _, p := range []compliance.Platform{compliance.Generic, compliance.JD, compliance.Taobao, compliance.Doudian, compliance.PDD} {
+		cr := Audit(mustNew(t, compliance.WithPlatform(p)), turns)
+		require.Equal(t, p == compliance.JD, findingOf(cr, BlacklistEligible) != nil, p.String())
+		require.Equal(t, 7, countKind(cr, BuyerAbuse), p.String())
+		require.NotNil(t, findingOf(cr, Escalate), p.String())
+	}
 }
 
 func TestAuditEscalateAndTypes(t *testing.T) {

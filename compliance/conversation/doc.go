@@ -32,27 +32,46 @@
 //     not measured.
 //   - buyer_abuse: the buyer insults the agent, the shop or the brand — in
 //     words (the rules' insults and the checker's abuse terms), in emoji
-//     (🤡, 💩; an animal emoji right after an addressed party, 客服🐶, or
-//     alone, never in thanks: 谢谢你们🐶), with animal words (猪脑子, 狗商家,
-//     抠门狗, 你们这群猪, 真是猪), as an echo that turns the agent's own words or
-//     the civility asked for into a curse (好好说你大爷, 通知个屁, 文明个屁), or as
+//     (🤡, 💩, 🖕 alone or repeated; 🤮 when owned or alone; an animal emoji
+//     right after an addressed party, 客服🐶, or alone, never in thanks:
+//     谢谢你们🐶), with animal words (猪脑子, 狗商家, 抠门狗, 你们这群猪, 真是猪),
+//     as an echo that turns the agent's own words, a service word or the
+//     civility asked for into a curse (好好说你大爷, 理解个锤子, 文明个屁), or as
 //     an attack on the agent's intelligence or sight (你脑子有坑吧, 小学毕业了没;
-//     瞎啊？, 脑子进水了吧 when asked). Curse abbreviations
-//     that hold their target (nmsl, cnm) are abuse wherever they stand; slurs
-//     that are also ordinary words (贱, 2b) when they are the whole message or
-//     the agent owns them. An insult is judged by its
-//     target, the nearest party before it: the buyer themself (我真笨), a
-//     third party in the buyer's story (快递员是个骗子, 那个送货的跟个神经病一样),
-//     a pet (狗子吃得跟小猪一样) or the product (质量太垃圾, 狗粮🐶)
-//     is no abuse; a bare insult (骗子！) is aimed at the agent; a denied one
-//     (你们不是骗子吧) is none.
-//   - blacklist_eligible: after the agent's civility reminder, the buyer goes
-//     on with abuse in more than 5 messages. JD's 《咚咚服务使用管理规则》 lets
+//     瞎啊？, 脑子进水了吧 when asked). Disguised forms count the same
+//     (rules/slang.txt): pinyin initials and abbreviations (sb, nt, zz, 2b,
+//     wdnmd, cnm, nmsl), homophones and split spellings (煞笔, 沙比, 傻*逼,
+//     脑 残, 辣鸡, 骗纸), insults joined to the shop's name (sb客服, 锤子客服,
+//     骗子店). Curse abbreviations that hold their target (nmsl, cnm) are
+//     abuse wherever they stand; slurs that are also ordinary words (贱, nt,
+//     zz, 2b) when the agent owns them, they are the whole message, or they
+//     stand as its last clause after a comma (说了多少遍了，nt) — never with a
+//     digit there (铅笔要哪种，2b). A curse (tmd, 他妈的, mlgb) in a message
+//     to the agent is abuse unless a third party or the product stands in
+//     its sentence (妈的，快递又晚了); a retort (滚, 去死, 放屁, 扯淡, 有个屁用)
+//     when it fills its clause (滚！, 扯淡，什么理由, 都是狗屁) or the agent owns
+//     it (你放屁, 给我滚), not 扯淡的事我不干 or 滚筒.
+//     An insult is judged by its target, the nearest party before it: the
+//     buyer themself (我真笨), a third party in the buyer's story
+//     (快递员是个骗子, 那个送货的跟个神经病一样, 隔壁店就是黑店), a pet (狗子吃得跟小猪一样)
+//     or the product (质量太垃圾, 狗粮🐶) is no abuse; a bare insult (骗子！) is
+//     aimed at the agent; a denied one (你们不是骗子吧) is none; nor is one the
+//     buyer reports, hears or denies saying (网上都说你们是骗子, 听说你们是黑店？,
+//     我没说你们是骗子), though the buyer's own saying is theirs (我说你们就是骗子).
+//     A noun of abuse of two or more runes standing alone after a space or a
+//     comma is a vocative, aimed at the addressee even after a clause of the
+//     buyer's (我今天就要用 脑残, 我等了三天了，废物) — unless the buyer has just
+//     owned a lapse (我拍错了，脑残), a third party stands in the sentence before
+//     it (快递员把我东西弄丢了 废物), or it is an adjective said of oneself (我下错单了
+//     真笨, 我真是蠢). A strong but civil complaint (你们这服务太差了) is no abuse.
+//   - blacklist_eligible (JD only): after the agent's civility reminder, the
+//     buyer goes on with abuse in more than 5 messages. JD's 《咚咚服务使用管理规则》 lets
 //     the merchant blacklist a buyer who keeps up abuse after a 善意提示 in
 //     more than 5 messages, for at most three months, and asks for the
 //     evidence, which the finding's turns are (the first reminder and the
-//     abusive messages, each once however many insults it holds; a second
-//     reminder does not restart the count). A reminder is a polite request
+//     abusive messages, each once however many insults it holds, in
+//     whatever form buyer_abuse reads it; a second reminder does not restart
+//     the count). A reminder is a polite request
 //     or hope for civil, rational, calm communication or language (请您理性沟通,
 //     咱们好好说可以吗, 希望您文明交流, 温馨提示：注意用语哦), or a statement that
 //     abuse does not help (辱骂性的语言无助于解决问题): a civility wording and a
@@ -61,6 +80,10 @@
 //     violation and does not start the count, which starts at the polite one
 //     that follows; nor is an agent owning a lapse of its own (刚才是我措辞不当).
 //     A reminder after an apology, in a longer helpful turn, is one.
+//     The finding is JD's rule and only a checker for [compliance.JD] gives
+//     it: Taobao/Tmall, Doudian, Pinduoduo and generic audits never do, since
+//     those platforms' blacklists follow other rules (their own thresholds,
+//     or none a merchant may apply), which this package does not model.
 //   - escalate: hand over to a supervisor or another agent when the buyer
 //     threatens to complain or go public — a complaint (我就投诉你们), the
 //     platform asked to judge (申请平台介入, 让京东来评理), a government hotline or

@@ -62,7 +62,7 @@ func ExampleParseRules() {
 	fmt.Println(err)
 	// Output:
 	// buyer_abuse
-	// lexicon: bad.txt:1: x-kind="rude" (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, consult, summon, impatience, civility, polite, threat, putoff, ack, echo, request, fault, supplied, badge, grievance, purpose or praise)
+	// lexicon: bad.txt:1: x-kind="rude" (want abuse, party, complaint, intent, negation, past, askhow, manager, demand, consult, summon, impatience, civility, polite, threat, putoff, ack, echo, request, fault, supplied, badge, grievance, purpose, praise, report, hearsay or selfblame)
 }
 
 // A Scorecard beside a Session scores each agent's part of a live

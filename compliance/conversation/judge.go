@@ -17,6 +17,8 @@ type reading struct {
 	cues   []cue
 	inside []bool // by cue: it lies inside a longer insult (他 in 他妈的)
 	steps  int    // cues visited, to prove the cost linear
+
+	lastPartyEnd int // where the party partyBefore last found ends
 }
 
 // Bounds that keep reading a turn linear in its length whatever it holds:
@@ -115,6 +117,7 @@ func (x *reading) partyBefore(pos int) party {
 	if best == partySomeone {
 		best = partyThird
 	}
+	x.lastPartyEnd = end
 	return best
 }
 
@@ -146,8 +149,14 @@ func (x *reading) abusive(h cue) bool {
 			return false
 		}
 	}
+	// 网上都说你们是骗子, 听说你们是黑店, 我没说你们是骗子: someone else's
+	// words, hearsay or a denial, not the buyer's own insult.
+	if x.reported(h.start) {
+		return false
+	}
 	if h.aim == aimNamed {
-		return true
+		// 隔壁店就是黑店: a named insult about a third party in its clause.
+		return !(x.partyBefore(h.start) == partyThird && x.within(x.lastPartyEnd, h.start, clauseBreak))
 	}
 	if h.aim == aimAdjacent {
 		// An animal emoji: owned by the party right before it, or the whole
@@ -169,8 +178,31 @@ func (x *reading) abusive(h cue) bool {
 		}
 	}
 	p := x.partyBefore(h.start)
+	inClause := p != partyNone && x.within(x.lastPartyEnd, h.start, clauseBreak)
 	if p == partyNone {
 		p = x.partyAfter(h.end, 9)
+	}
+	switch h.aim {
+	case aimCurse:
+		// tmd什么时候发货, 我tmd等了三天: a curse in a message to the agent;
+		// 妈的，快递又晚了, tmd快递又没动: at the courier in the sentence.
+		return p == partyAddressee || !x.storyIn(x.sentenceStart(h.start), x.sentenceEnd(h.end))
+	case aimRetort:
+		// 滚！, 扯淡，什么破理由, 都是狗屁, 你放屁; not 扯淡的事我不干 or
+		// 说明书写得真扯淡 (the product's).
+		if p == partyAddressee {
+			return true
+		}
+		if inClause {
+			// 给我滚, 给老子滚: the buyer is the object, the agent is sent away.
+			return p == partySelf && x.given()
+		}
+		cs, rest := x.clauseStart(h.start), x.ft[h.end:x.clauseEnd(h.end)]
+		for term := x.ft[h.start:h.end]; strings.HasPrefix(rest, term); { // 滚滚滚
+			rest = rest[len(term):]
+			x.steps++
+		}
+		return strings.Trim(x.ft[cs:h.start], retortLead) == "" && onlyParticles(rest)
 	}
 	switch p {
 	case partyAddressee:
@@ -183,13 +215,105 @@ func (x *reading) abusive(h cue) bool {
 		case aimAddressed:
 			return true
 		case aimExplicit:
-			return x.alone(h.start, h.end)
+			return x.alone(h.start, h.end) || x.vocative(h, true)
 		case aimAsked:
 			return x.alone(h.start, h.end) || x.question(h.end, "吗吧啊呀么呢")
 		}
+	case partySelf:
+		// 我今天就要用 脑残: a noun of abuse standing alone after a break
+		// calls the addressee, though the clause before it is the buyer's;
+		// 我下错单了 真笨 (an adjective said of oneself) and 我拍错了，脑残
+		// (after the buyer's own lapse) stay the buyer's.
+		// A third party in the sentence before may be the one called
+		// (快递员把我东西弄丢了 废物).
+		return (h.aim == aimAddressed || h.aim == aimExplicit) && x.vocative(h, h.aim == aimExplicit) && !x.selfBlame(h.start) &&
+			!x.storyIn(x.sentenceStart(h.start), h.start)
 	}
 	return false // the buyer, a third party, the product
 }
+
+// storyIn reports whether a third party or the product stands in ft[a:b].
+func (x *reading) storyIn(a, b int) bool {
+	for i, c := range x.cues {
+		x.steps++
+		if c.start >= b {
+			break
+		}
+		if c.kind == cueParty && c.start >= a && !x.inside[i] && (c.party == partyThird || c.party == partySomeone || c.party == partyProduct) {
+			return true
+		}
+	}
+	return false
+}
+
+// given reports whether the party partyBefore last found is the object of
+// 给 (给我滚, 给老子滚).
+func (x *reading) given() bool {
+	head := strings.TrimRightFunc(x.ft[:x.lastPartyEnd], func(r rune) bool { return r != '给' && !clauseBreak(r) })
+	return strings.HasSuffix(head, "给") && x.lastPartyEnd-len(head) <= len("老子")
+}
+
+// retortLead are words that may stand before a retort in its clause (都是扯淡,
+// 简直放屁, 什么狗屁).
+const retortLead = "真就简直纯太也都还全是属一派什么么 "
+
+// vocative reports whether insult h is a noun of abuse standing as a
+// segment of its own — after a clause break or a space, with nothing but
+// particles after it to its clause's end — as one calls someone a name
+// (…了 脑残, …，sb). One rune (笨, 蠢: adjectives said of oneself as often
+// as of others) is too short to tell. strict, for slurs that are also
+// ordinary words (nt, nc, zz), asks more: a punctuated break before it, the
+// end of the message after it, and no digits (铅笔要哪种，2b is a pencil).
+func (x *reading) vocative(h cue, strict bool) bool {
+	term := x.ft[h.start:h.end]
+	if utf8.RuneCountInString(term) < 2 || h.start == 0 || !onlyParticles(x.ft[h.end:x.clauseEnd(h.end)]) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(x.ft[:h.start])
+	if !strict {
+		return before == ' ' || before == '\u3000' || clauseBreak(before)
+	}
+	return clauseBreak(before) && onlyParticles(x.ft[h.end:]) && strings.IndexFunc(term, unicode.IsDigit) < 0
+}
+
+// selfBlame reports whether the sentence before pos owns a lapse of the
+// buyer's (我拍错了, 怪我): an insult after it is the buyer's of themself.
+func (x *reading) selfBlame(pos int) bool {
+	return x.has(cueSelfBlame, x.sentenceStart(pos), pos)
+}
+
+// reported reports whether the clause before pos reports someone else's
+// words (网上都说, 快递员骂), hearsay or a belief (听说, 我以为) or denies
+// saying it (我没说): what follows in the clause is not the buyer's claim.
+// A colon or quotation mark may follow the verb (他说：“…”).
+func (x *reading) reported(pos int) bool {
+	// The nearest verb before pos decides (one scan, one judgement).
+	var v cue
+	for _, c := range x.cues {
+		x.steps++
+		if c.start >= pos {
+			break
+		}
+		if (c.kind == cueReport || c.kind == cueHearsay) && c.end <= pos && c.end > v.end {
+			v = c
+		}
+	}
+	if v.kind == 0 || pos-v.end > partyReach {
+		return false
+	}
+	rest := x.ft[v.end:pos]
+	if strings.IndexFunc(strings.TrimLeft(rest, quoteOpen), clauseBreak) >= 0 || strings.ContainsFunc(rest, sentenceBreak) {
+		return false
+	}
+	if v.kind == cueHearsay {
+		return true
+	}
+	p := x.partyBefore(v.start)
+	return p == partyThird && x.within(x.lastPartyEnd, v.start, clauseBreak)
+}
+
+// quoteOpen may stand between a verb of saying and the words it reports.
+const quoteOpen = "：:“\"「『 "
 
 // linking are the runes that may stand between a party and the animal
 // emoji it owns (你是🐷, 客服你就是个🐶, 你们这群🐷).
@@ -259,8 +383,8 @@ func (x *reading) alone(a, b int) bool {
 	return onlyParticles(strings.TrimLeft(x.ft[:a], aloneLead)) && onlyParticles(x.ft[b:])
 }
 
-// aloneLead are adverbs that may open a whole-message insult.
-const aloneLead = "真就简直纯太也都还 "
+// aloneLead are adverbs that may open a whole-message insult (真是个2b).
+const aloneLead = "真就简直纯太也都还是个 "
 
 func onlyParticles(s string) bool {
 	for _, r := range s {
@@ -466,7 +590,10 @@ func (s *Session) readBuyer(text string) buyerRead {
 		}
 		covered := false
 		for _, c := range x.cues {
-			if c.kind == cueAbuse && c.start < v.End && v.Start < c.end {
+			// A rule's reading wins over the checker's span it holds, or
+			// any span it overlaps when it is criticism (aim none); a longer
+			// checker term stands (贱人 over 贱, 妈的智障 over 妈的).
+			if c.kind == cueAbuse && c.start < v.End && v.Start < c.end && (c.aim == aimNone || c.start <= v.Start && v.End <= c.end) {
 				covered = true
 				break
 			}

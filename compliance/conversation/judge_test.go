@@ -253,7 +253,8 @@ func FuzzAudit(f *testing.F) {
 func TestReadingIsLinear(t *testing.T) {
 	c := mustNew(t, compliance.WithPlatform(compliance.JD))
 	for _, unit := range []string{"我真笨", "快递员是个骗子，", "我没有要投诉的意思", "你帮我问问你们主管", "好的", "通知个屁，", "贱", "刚才我措辞不当，请您文明沟通", "请提供订单号",
-		"客服🐶", "谢谢你们🐶", "瞎啊，", "叫你们领导来，", "麻烦叫一下你们主管", "让京东来评理", "可以申请平台介入吗", "文明个屁，", "你工号多少"} {
+		"客服🐶", "谢谢你们🐶", "瞎啊，", "叫你们领导来，", "麻烦叫一下你们主管", "让京东来评理", "可以申请平台介入吗", "文明个屁，", "你工号多少",
+		"我今天就要用 脑残", "网上都说你们是骗子，", "tmd快递又没动，", "扯淡的事，", "我拍错了，脑残", "sb客服", "滚！", "说了三遍了，nt"} {
 		steps := func(n int) int {
 			s := NewSession(c)
 			text := strings.Repeat(unit, n)
@@ -478,7 +479,7 @@ func TestSlursAbbreviationsAndIntelligence(t *testing.T) {
 		{"客服没脑子", true},
 		{"长点脑子行不行", true},
 		// Ordinary words, the buyer's own brain, a third party, a child.
-		{"tmd还不发货", false}, // an interjection, not aimed
+		{"tmd快递还不动", false}, // a curse at the courier
 		{"我要2b铅笔", false},
 		{"有2b铅笔吗", false},
 		{"这么贱卖吗", false},

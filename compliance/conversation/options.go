@@ -18,6 +18,7 @@ type settings struct {
 	loc              *time.Location
 	complaintHistory int
 	rules            *Rules
+	platform         compliance.Platform // the checker's: blacklist_eligible is JD's rule
 }
 
 type option struct {
@@ -99,7 +100,7 @@ func resolve(p compliance.Platform, opts []Option) settings {
 	if !ok {
 		d = platformDefaults[compliance.Generic]
 	}
-	s := settings{window: d.window, hours: d.hours, loc: chinaTime}
+	s := settings{window: d.window, hours: d.hours, loc: chinaTime, platform: p}
 	for _, o := range opts {
 		if o != nil {
 			o.apply(&s)

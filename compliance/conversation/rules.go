@@ -51,13 +51,16 @@ const (
 	cueGrievance                     // 解决不了, 没权限… (buyer)
 	cuePurpose                       // 批发, 表扬… (buyer)
 	cuePraise                        // 谢谢, 点赞… (buyer)
-	maxCueKind    = cuePraise
+	cueReport                        // 说, 骂… : words of the party before them (buyer)
+	cueHearsay                       // 听说, 以为, 没说… : what follows is not the buyer's own claim (buyer)
+	cueSelfBlame                     // 买错, 怪我… : the buyer owns a lapse (buyer)
+	maxCueKind    = cueSelfBlame
 )
 
 // cueNames are the x-kind codes, in the order of cueKind.
 var cueNames = []string{"abuse", "party", "complaint", "intent", "negation", "past", "askhow", "manager",
 	"demand", "consult", "summon", "impatience", "civility", "polite", "threat", "putoff", "ack", "echo",
-	"request", "fault", "supplied", "badge", "grievance", "purpose", "praise"}
+	"request", "fault", "supplied", "badge", "grievance", "purpose", "praise", "report", "hearsay", "selfblame"}
 
 var cueCodes = func() map[string]cueKind {
 	m := map[string]cueKind{}
@@ -78,9 +81,12 @@ const (
 	aimInterjection // explicit, but no insult as a whole message (卧槽: surprise)
 	aimAsked        // explicit, and aimed at the addressee in a question with no party (瞎啊？)
 	aimAdjacent     // explicit, but owned only by a party right before it (an animal emoji: 你是🐷, not 谢谢你们🐶)
+	aimCurse        // a curse in a message to the agent (tmd, 他妈的), unless a third party or the product owns it
+	aimRetort       // a retort that fills its clause (滚, 扯淡！, 都是狗屁) or that the agent owns (你放屁)
 )
 
-var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone, "interjection": aimInterjection, "asked": aimAsked}
+var aimCodes = map[string]aim{"": aimAddressed, "addressed": aimAddressed, "named": aimNamed, "explicit": aimExplicit, "none": aimNone,
+	"interjection": aimInterjection, "asked": aimAsked, "curse": aimCurse, "retort": aimRetort}
 
 // party is who words are about (see rules/parties.txt).
 type party uint8
@@ -171,7 +177,7 @@ func compileRules(extra []lexicon.Rule) (*Rules, error) {
 		m := cueMeta{kind: kind}
 		if a, ok := e.Attrs["x-aim"]; ok || kind == cueAbuse {
 			if m.aim, ok = aimCodes[a]; !ok {
-				return nil, bad("x-aim=%q (want named, addressed, explicit, interjection, asked or none)", a)
+				return nil, bad("x-aim=%q (want named, addressed, explicit, interjection, asked, curse, retort or none)", a)
 			}
 		}
 		if kind == cueParty {
@@ -216,7 +222,7 @@ func (r *Rules) Len() int { return r.m.Len() }
 // 客服🐶都不如) or they are the whole message: beside a pet or in thanks
 // (谢谢你们🐶, 狗粮收到了🐶) they are decoration.
 var insultEmoji = map[rune]aim{
-	'🤡': aimAddressed, '💩': aimAddressed, '🖕': aimAddressed,
+	'🤡': aimAddressed, '💩': aimAddressed, '🖕': aimAddressed, '🤮': aimExplicit, '🤬': aimExplicit,
 	'🐷': aimAdjacent, '🐖': aimAdjacent, '🐽': aimAdjacent, '🐶': aimAdjacent, '🐕': aimAdjacent,
 	'🐒': aimAdjacent, '🐵': aimAdjacent, '🐴': aimAdjacent, '🐎': aimAdjacent, // 🐴 reads 妈 online
 }

@@ -16,7 +16,7 @@ func TestDefaultRulesCompile(t *testing.T) {
 	require.NoError(t, err)
 	require.Greater(t, r.Len(), 200)
 	names, _ := fs.Glob(DefaultRules(), "rules/*.txt")
-	require.ElementsMatch(t, []string{"rules/abuse.txt", "rules/ack.txt", "rules/escalate.txt", "rules/parties.txt", "rules/putoff.txt", "rules/reminder.txt", "rules/request.txt"}, names)
+	require.ElementsMatch(t, []string{"rules/abuse.txt", "rules/ack.txt", "rules/escalate.txt", "rules/parties.txt", "rules/putoff.txt", "rules/reminder.txt", "rules/report.txt", "rules/request.txt", "rules/slang.txt"}, names)
 }
 
 func TestParseRulesErrors(t *testing.T) {
@@ -24,6 +24,7 @@ func TestParseRulesErrors(t *testing.T) {
 		"骗局 x-kind=rude\n",
 		"骗局\n",
 		"骗局 x-kind=abuse x-aim=sideways\n",
+		"骗局 x-kind=abuse x-aim=Curse\n",
 		"我们 x-kind=party x-party=everyone\n",
 		"我们 x-kind=party\n",
 	} {

@@ -286,7 +286,9 @@ func (s *Session) buyerTurn(idx int, at time.Time, text string) []Finding {
 	if b.abuse {
 		s.buyerAbuse++
 		out = append(out, Finding{Kind: BuyerAbuse, Turns: []int{idx}, At: at, Severity: compliance.Minor, Detail: "the buyer insulted the agent, the shop or the brand: stay calm, keep the record as evidence"})
-		if s.reminder >= 0 && !s.blacklistReported {
+		// Only JD's 咚咚 rule lets a merchant blacklist a buyer for abuse
+		// after a reminder; other platforms' blacklists follow other rules.
+		if s.o.platform == compliance.JD && s.reminder >= 0 && !s.blacklistReported {
 			s.abuseAfter = append(s.abuseAfter, idx)
 			if len(s.abuseAfter) > blacklistMore {
 				s.blacklistReported = true

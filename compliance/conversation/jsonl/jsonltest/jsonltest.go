@@ -26,7 +26,7 @@ type Planted struct {
 	BadLines      int
 	Spam          int // conversations where the agent repeats a reply 3 times (the JD 咚咚 case)
 	Slow          int // conversations with one reply after 10 minutes
-	Blacklist     int // conversations with 6 abusive buyer messages after a civility reminder
+	Blacklist     int // conversations with 6 abusive buyer messages after a civility reminder (blacklist_eligible when audited for JD)
 	Complaint     int // conversations where the buyer threatens to complain
 	FlaggedTurns  int // agent turns with a violation
 }
