@@ -657,14 +657,7 @@ func confirmedAsBuyers(text string, start, end int) bool {
 	if lastOf(sentenceBefore(text, start, 32), agentWords) >= 0 {
 		return false
 	}
-	after := text[end:]
-	if len(after) > 24 {
-		after = after[:24]
-		for len(after) > 0 && !utf8.ValidString(after) {
-			after = after[:len(after)-1]
-		}
-	}
-	after = strings.TrimLeft(after, " ，,：:~～")
+	after := strings.TrimLeft(clipAfter(text, end, 24), " ，,：:~～")
 	for _, w := range acknowledgedLead {
 		if rest, ok := strings.CutPrefix(after, w); ok {
 			after = rest
@@ -728,17 +721,22 @@ func personNamed(text string, pos int) bool {
 	return true
 }
 
-// acknowledged reports whether the words right after pos acknowledge the
-// number before them as the buyer's.
-func acknowledged(text string, pos int) bool {
+// clipAfter is at most n bytes of text from pos, cut back to whole runes.
+func clipAfter(text string, pos, n int) string {
 	after := text[pos:]
-	if len(after) > 42 {
-		after = after[:42]
+	if len(after) > n {
+		after = after[:n]
 		for len(after) > 0 && !utf8.ValidString(after) {
 			after = after[:len(after)-1]
 		}
 	}
-	after = strings.TrimLeft(after, " ，,：:")
+	return after
+}
+
+// acknowledged reports whether the words right after pos acknowledge the
+// number before them as the buyer's.
+func acknowledged(text string, pos int) bool {
+	after := strings.TrimLeft(clipAfter(text, pos, 42), " ，,：:")
 	for _, w := range acknowledgedLead {
 		if rest, ok := strings.CutPrefix(after, w); ok {
 			after = rest
