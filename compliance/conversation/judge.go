@@ -588,6 +588,16 @@ func (s *Session) readBuyer(text string) buyerRead {
 		if v.Category != compliance.Abuse || v.Severity < compliance.Serious {
 			continue
 		}
+		// Check joins the hits of one sentence into one violation (卧槽 … 我真是个
+		// 大傻子 is one span from 卧槽); its term is the most severe hit's, and
+		// that hit's place decides the target: narrow the span to it when the
+		// term stands in it as written.
+		if t := lexicon.Fold(v.Term); t != "" && len(t) < v.End-v.Start {
+			if i := strings.Index(x.ft[v.Start:v.End], t); i >= 0 {
+				v.Start += i
+				v.End = v.Start + len(t)
+			}
+		}
 		covered := false
 		for _, c := range x.cues {
 			// A rule's reading wins over the checker's span it holds, or

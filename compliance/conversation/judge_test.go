@@ -790,3 +790,12 @@ func TestBuyerFrustrationIsNoAbuse(t *testing.T) {
 	}
 	assert.True(t, buyerSays(t, c, "无语，你们客服都是废物").abuse)
 }
+
+// Check joins an interjection and an insult of one sentence into one span;
+// the insult's own place decides its target (the buyer's 我 before it).
+func TestJoinedCheckHitJudgedAtItsTerm(t *testing.T) {
+	c := mustNew(t, compliance.WithPlatform(compliance.Doudian))
+	assert.False(t, buyerSays(t, c, "卧槽 我又手滑多拍了一单 我真是个大傻子").abuse)
+	assert.True(t, buyerSays(t, c, "卧槽 你们客服是傻子吧").abuse)
+	assert.True(t, buyerSays(t, c, "卧槽 傻子客服").abuse)
+}
