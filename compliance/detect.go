@@ -657,19 +657,8 @@ func confirmedAsBuyers(text string, start, end int) bool {
 	if lastOf(sentenceBefore(text, start, 32), agentWords) >= 0 {
 		return false
 	}
-	after := strings.TrimLeft(clipAfter(text, end, 24), " ，,：:~～")
-	for _, w := range acknowledgedLead {
-		if rest, ok := strings.CutPrefix(after, w); ok {
-			after = rest
-			break
-		}
-	}
-	for _, w := range confirmWords {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
+	after := cutAnyPrefix(strings.TrimLeft(clipAfter(text, end, 24), " ，,：:~～"), acknowledgedLead)
+	return hasAnyPrefix(after, confirmWords)
 }
 
 // surnames are the common Chinese family names (the most frequent hundred or
@@ -736,21 +725,24 @@ func clipAfter(text string, pos, n int) string {
 // acknowledged reports whether the words right after pos acknowledge the
 // number before them as the buyer's.
 func acknowledged(text string, pos int) bool {
-	after := strings.TrimLeft(clipAfter(text, pos, 42), " ，,：:")
-	for _, w := range acknowledgedLead {
-		if rest, ok := strings.CutPrefix(after, w); ok {
-			after = rest
-			break
+	after := cutAnyPrefix(strings.TrimLeft(clipAfter(text, pos, 42), " ，,：:"), acknowledgedLead)
+	return hasAnyPrefix(cutAnyPrefix(after, acknowledgedAdverbs), acknowledgedWords)
+}
+
+// cutAnyPrefix removes the first of words that s starts with, if any.
+func cutAnyPrefix(s string, words []string) string {
+	for _, w := range words {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			return rest
 		}
 	}
-	for _, a := range acknowledgedAdverbs {
-		if rest, ok := strings.CutPrefix(after, a); ok {
-			after = rest
-			break
-		}
-	}
-	for _, w := range acknowledgedWords {
-		if strings.HasPrefix(after, w) {
+	return s
+}
+
+// hasAnyPrefix reports whether s starts with one of words.
+func hasAnyPrefix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}
